@@ -6,19 +6,21 @@ import io.github.ctakesdtn.corpus.Sentence;
 import io.github.ctakesdtn.corpus.TokenSpan;
 import java.util.ArrayList;
 import java.util.List;
+import io.github.ctakesdtn.model.fused.FusedNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Tags tokenized sentences with a trained model: emissions from the network, the best valid tag
- * path from the CRF (Viterbi), and for each mention the CRF's marginal probability of exactly that
- * span as its confidence. Safe to call from several threads on one instance (the network's
- * inference is synchronized; the CRF allocates per call).
+ * Tags tokenized sentences with a trained model: emissions from the network (its fused plain-Java
+ * form, {@link FusedNetwork}), the best valid tag path from the CRF (Viterbi), and for each mention
+ * the CRF's marginal probability of exactly that span as its confidence. Safe to call from several
+ * threads on one instance: the fused network and the CRF allocate their work arrays per call.
  */
 public final class Tagger {
   public static final int DEFAULT_BATCH_SIZE = 32;
 
   private final TaggerModel model;
+  private final FusedNetwork network;
   private final int batchSize;
 
   public Tagger(TaggerModel model) {
@@ -27,6 +29,7 @@ public final class Tagger {
 
   public Tagger(TaggerModel model, int batchSize) {
     this.model = model;
+    this.network = FusedNetwork.of(model);
     this.batchSize = batchSize;
   }
 
@@ -47,7 +50,7 @@ public final class Tagger {
   private List<List<TaggedSpan>> tagBatch(List<List<String>> sentences) {
     List<List<TaggedSpan>> tagged = new ArrayList<>(sentences.size());
     List<List<String>> nonEmpty = sentences.stream().filter(s -> !s.isEmpty()).toList();
-    double[][][] emissions = nonEmpty.isEmpty() ? new double[0][][] : emissions(nonEmpty);
+    double[][][] emissions = network.emissions(nonEmpty);
     int next = 0;
     for (List<String> sentence : sentences) {
       if (sentence.isEmpty()) {
@@ -67,8 +70,11 @@ public final class Tagger {
     return tagged;
   }
 
-  /** Emission scores [sentence][token][tag] from the network, in inference mode. */
-  double[][][] emissions(List<List<String>> sentences) {
+  /**
+   * Emission scores [sentence][token][tag] from the DL4J graph itself, in inference mode: the
+   * reference the fused network is held to (and what training's dev scoring would see).
+   */
+  static double[][][] graphEmissions(TaggerModel model, List<List<String>> sentences) {
     EncodedBatch batch = new EncodedBatch(sentences, model.words(), model.chars(), model.config().maxWordLength(),
         DataType.FLOAT);
     INDArray output = model.network().output(false, batch.inputs(), batch.masks())[0];

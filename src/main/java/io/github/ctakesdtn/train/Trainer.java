@@ -81,10 +81,10 @@ public final class Trainer {
     ParameterOptimizer crfOptimizer = new ParameterOptimizer(config.optimizer(), config.learningRate(),
         CrfParameters.size(tags.size()));
     TaggerModel model = new TaggerModel(network, tags, words, chars, graph, crf, List.of(), provenance);
-    Tagger tagger = new Tagger(model, 64);
 
     Random random = new Random(config.seed());
     TaskData task = new TaskData(train, tags, crf, crfOptimizer);
+    // A Tagger per evaluation: it reads the network's current weights into its fused form.
     EarlyStopping stopping = new EarlyStopping(model, config, listener);
     int iteration = 0;
     for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
@@ -96,7 +96,7 @@ public final class Trainer {
         done += batchIndices.size();
         listener.batchDone(epoch, done, train.size(), lossSum / done);
       }
-      if (stopping.epochDone(epoch, lossSum / train.size(), f1(tagger, dev), train.size())) {
+      if (stopping.epochDone(epoch, lossSum / train.size(), f1(new Tagger(model, 64), dev), train.size())) {
         break;
       }
     }

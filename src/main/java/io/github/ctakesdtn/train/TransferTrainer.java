@@ -75,7 +75,6 @@ public final class TransferTrainer {
     TaggerModel model = new TaggerModel(network.withSizes(words.size(), chars.size(), targetTags.size()), targetTags,
         words, chars, graph, targetCrf, List.of(), provenance,
         new TransferSpec(graphScheme.name(), scheme.name(), sourceTags.labels()));
-    Tagger tagger = new Tagger(model, 64);
     Random random = new Random(config.seed());
     Step step = new Step(graph, taskSwitch, words, chars, network.maxWordLength(), singletons, random);
 
@@ -86,6 +85,7 @@ public final class TransferTrainer {
         }
       }
     }
+    // A Tagger per evaluation: it reads the network's current weights into its fused form.
     EarlyStopping stopping = new EarlyStopping(model, config, listener);
     for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
       step.resetLoss();
@@ -107,7 +107,7 @@ public final class TransferTrainer {
         }
       }
       taskSwitch.select(TaskSwitch.TARGET);
-      if (stopping.epochDone(epoch, step.meanLoss(), Trainer.f1(tagger, targetDev), step.sentences)) {
+      if (stopping.epochDone(epoch, step.meanLoss(), Trainer.f1(new Tagger(model, 64), targetDev), step.sentences)) {
         break;
       }
     }
