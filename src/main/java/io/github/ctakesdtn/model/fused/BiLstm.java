@@ -17,31 +17,28 @@ final class BiLstm {
     this.backward = backward;
   }
 
-  int in() {
-    return forward.in;
-  }
-
   int size() {
     return 2 * forward.hidden;
   }
 
-  /** Projected inputs [rows, 8H] (forward gates, then backward gates) of feature rows [rows, in]. */
-  float[] project(float[] features, int rows) {
-    int stride = 2 * forward.gates();
-    float[] proj = new float[rows * stride];
-    for (int r = 0; r < rows; r++) {
-      forward.project(features, r * forward.in, proj, r * stride);
-      backward.project(features, r * forward.in, proj, r * stride + forward.gates());
+  /** The projected inputs of each direction for feature rows of width {@code in}. */
+  Projection project(float[][] features) {
+    float[][][] f = new float[features.length][][];
+    float[][][] b = new float[features.length][][];
+    for (int r = 0; r < features.length; r++) {
+      f[r] = forward.project(features[r], 0);
+      b[r] = backward.project(features[r], 0);
     }
-    return proj;
+    return new Projection(f, b);
   }
 
-  /** Outputs [n, 2H] of a sentence whose token t has projected row {@code rows[t]}. */
-  float[] run(float[] proj, int[] rows, int n) {
-    int stride = 2 * forward.gates();
-    float[] out = new float[n * size()];
-    forward.run(proj, stride, 0, rows, n, false, out, size(), 0);
-    backward.run(proj, stride, forward.gates(), rows, n, true, out, size(), forward.hidden);
+  /** Outputs [n][2H] of a sentence whose token t has projected row {@code rows[t]}. */
+  float[][] run(Projection projection, int[] rows, int n) {
+    float[][] out = new float[n][size()];
+    forward.run(projection.forward, rows, n, false, out, 0);
+    backward.run(projection.backward, rows, n, true, out, forward.hidden);
     return out;
   }
+
+  record Projection(float[][][] forward, float[][][] backward) {}
 }

@@ -8,18 +8,19 @@ package io.github.ctakesdtn.model.fused;
 final class CharBiLstm implements CharEncoder {
   private final Lstm forward;
   private final Lstm backward;
-  /** [characters, 8H]: forward gates then backward gates of each character's embedding. */
-  private final float[] projected;
+  /** Each character's projected input, per direction. */
+  private final float[][][] forwardInputs;
+  private final float[][][] backwardInputs;
 
   CharBiLstm(float[] embedding, int dims, Lstm forward, Lstm backward) {
     this.forward = forward;
     this.backward = backward;
     int characters = embedding.length / dims;
-    int stride = 2 * forward.gates();
-    projected = new float[characters * stride];
+    forwardInputs = new float[characters][][];
+    backwardInputs = new float[characters][][];
     for (int ch = 0; ch < characters; ch++) {
-      forward.project(embedding, ch * dims, projected, ch * stride);
-      backward.project(embedding, ch * dims, projected, ch * stride + forward.gates());
+      forwardInputs[ch] = forward.project(embedding, ch * dims);
+      backwardInputs[ch] = backward.project(embedding, ch * dims);
     }
   }
 
@@ -29,13 +30,14 @@ final class CharBiLstm implements CharEncoder {
   }
 
   @Override
-  public void encode(int[] chars, int n, float[] out, int o) {
+  public float[] encode(int[] chars, int n) {
     int h = forward.hidden;
-    int stride = 2 * forward.gates();
-    float[] states = new float[n * h];
-    forward.run(projected, stride, 0, chars, n, false, states, h, 0);
-    System.arraycopy(states, (n - 1) * h, out, o, h);
-    backward.run(projected, stride, forward.gates(), chars, n, true, states, h, 0);
-    System.arraycopy(states, 0, out, o + h, h);
+    float[][] states = new float[n][h];
+    float[] features = new float[2 * h];
+    forward.run(forwardInputs, chars, n, false, states, 0);
+    System.arraycopy(states[n - 1], 0, features, 0, h);
+    backward.run(backwardInputs, chars, n, true, states, 0);
+    System.arraycopy(states[0], 0, features, h, h);
+    return features;
   }
 }

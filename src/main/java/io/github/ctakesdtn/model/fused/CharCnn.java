@@ -11,8 +11,8 @@ final class CharCnn implements CharEncoder {
   private final int width;
   private final int characters;
   private final float[] bias;
-  /** [width, characters, filters]: filter responses to character ch at window offset k. */
-  private final float[] contributions;
+  /** Row {@code k * characters + ch}: the filters' responses to character ch at window offset k. */
+  private final float[][] contributions;
 
   /**
    * @param embedding [characters, dims] row-major
@@ -29,7 +29,7 @@ final class CharCnn implements CharEncoder {
           + filters * dims * width);
     }
     this.bias = bias;
-    this.contributions = new float[width * characters * filters];
+    this.contributions = new float[width * characters][filters];
     for (int k = 0; k < width; k++) {
       for (int ch = 0; ch < characters; ch++) {
         for (int f = 0; f < filters; f++) {
@@ -37,7 +37,7 @@ final class CharCnn implements CharEncoder {
           for (int d = 0; d < dims; d++) {
             sum += kernel[(k * dims + d) * filters + f] * embedding[ch * dims + d];
           }
-          contributions[(k * characters + ch) * filters + f] = sum;
+          contributions[k * characters + ch][f] = sum;
         }
       }
     }
@@ -49,21 +49,24 @@ final class CharCnn implements CharEncoder {
   }
 
   @Override
-  public void encode(int[] chars, int n, float[] out, int o) {
+  public float[] encode(int[] chars, int n) {
     int left = (width - 1) / 2;
+    float[] features = new float[filters];
+    java.util.Arrays.fill(features, Float.NEGATIVE_INFINITY);
     float[] column = new float[filters];
-    java.util.Arrays.fill(out, o, o + filters, Float.NEGATIVE_INFINITY);
     for (int p = 0; p < n; p++) {
       System.arraycopy(bias, 0, column, 0, filters);
       for (int k = 0; k < width; k++) {
         int q = p + k - left;
         if (q >= 0 && q < n) {
-          Kernels.add(contributions, (k * characters + chars[q]) * filters, column, 0, filters);
+          Kernels.add(contributions[k * characters + chars[q]], column);
         }
       }
+      Activations.tanh(column);
       for (int f = 0; f < filters; f++) {
-        out[o + f] = Math.max(out[o + f], FastMath.tanh(column[f]));
+        features[f] = Math.max(features[f], column[f]);
       }
     }
+    return features;
   }
 }

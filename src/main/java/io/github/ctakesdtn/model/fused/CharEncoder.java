@@ -4,6 +4,6 @@ package io.github.ctakesdtn.model.fused;
 interface CharEncoder {
   int size();
 
-  /** Writes the features of the word {@code chars[0 .. n)} to {@code out[o .. o+size)}. */
-  void encode(int[] chars, int n, float[] out, int o);
+  /** The features of the word {@code chars[0 .. n)}, n at least 1. */
+  float[] encode(int[] chars, int n);
 }

@@ -18,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The trained network's inference in plain Java, reproducing the DL4J graph's emissions (a test
  * holds them within 1e-4) several times faster: no per-op dispatch, weights read once into float
  * arrays, each distinct word of a batch encoded and projected once, and cheap exact-enough
- * activations ({@link FastMath}). Works for single-task models and for transfer models (static
+ * activations ({@link Activations}). Works for single-task models and for transfer models (static
  * schemes and DTN), following the target task's path. Immutable and safe to share between threads;
  * every call allocates its own work arrays.
  */
@@ -67,16 +67,15 @@ public final class FusedNetwork {
         rows[s][t] = row == null ? distinct.size() - 1 : row;
       }
     }
-    WordEncoder.Projected projected = wordEncoder.project(features(distinct), distinct.size());
+    WordEncoder.Projected projected = wordEncoder.project(features(distinct));
     double[][][] emissions = new double[sentences.size()][][];
     for (int s = 0; s < sentences.size(); s++) {
-      int n = rows[s].length;
-      float[] scores = output.apply(projected.run(rows[s], n), n);
-      int tags = output.size();
-      emissions[s] = new double[n][tags];
-      for (int t = 0; t < n; t++) {
-        for (int j = 0; j < tags; j++) {
-          emissions[s][t][j] = scores[t * tags + j];
+      float[][] scores = output.apply(projected.run(rows[s], rows[s].length));
+      emissions[s] = new double[scores.length][];
+      for (int t = 0; t < scores.length; t++) {
+        emissions[s][t] = new double[scores[t].length];
+        for (int j = 0; j < scores[t].length; j++) {
+          emissions[s][t][j] = scores[t][j];
         }
       }
     }
@@ -84,20 +83,20 @@ public final class FusedNetwork {
   }
 
   /** Rows [word embedding; character features] of the distinct words, in their row order. */
-  private float[] features(Map<String, Integer> distinct) {
-    int width = wordDims + chars.size();
-    float[] features = new float[distinct.size() * width];
+  private float[][] features(Map<String, Integer> distinct) {
+    float[][] features = new float[distinct.size()][];
     int[] charIds = new int[maxWordLength];
     for (Map.Entry<String, Integer> entry : distinct.entrySet()) {
       String word = entry.getKey();
-      int o = entry.getValue() * width;
+      float[] row = new float[wordDims + chars.size()];
       int id = words.index(WordForms.key(word));
-      System.arraycopy(wordEmbedding, id * wordDims, features, o, wordDims);
+      System.arraycopy(wordEmbedding, id * wordDims, row, 0, wordDims);
       int n = Math.min(maxWordLength, word.length());
       for (int k = 0; k < n; k++) {
         charIds[k] = charIndex[word.charAt(k)];
       }
-      chars.encode(charIds, Math.max(1, n), features, o + wordDims);
+      System.arraycopy(chars.encode(charIds, Math.max(1, n)), 0, row, wordDims, chars.size());
+      features[entry.getValue()] = row;
     }
     return features;
   }
@@ -139,33 +138,14 @@ public final class FusedNetwork {
 
   private static WordEncoder biLstm(ComputationGraph g, String prefix) {
     BiLstm biLstm = new BiLstm(lstm(g, prefix + "Forward"), lstm(g, prefix + "BackwardReversed"));
-    return new WordEncoder() {
-      @Override
-      public int size() {
-        return biLstm.size();
-      }
-
-      @Override
-      public Projected project(float[] features, int rows) {
-        float[] proj = biLstm.project(features, rows);
-        return (tokenRows, n) -> biLstm.run(proj, tokenRows, n);
-      }
+    return features -> {
+      BiLstm.Projection projection = biLstm.project(features);
+      return (tokenRows, n) -> biLstm.run(projection, tokenRows, n);
     };
   }
 
   private static RowLayer dense(ComputationGraph g, String layer) {
-    Dense dense = new Dense(param(g, layer, "W"), param(g, layer, "b"));
-    return new RowLayer() {
-      @Override
-      public int size() {
-        return dense.size();
-      }
-
-      @Override
-      public float[] apply(float[] x, int rows) {
-        return dense.apply(x, rows);
-      }
-    };
+    return new Dense(param(g, layer, "W"), param(g, layer, "b"))::apply;
   }
 
   private static Gate gate(ComputationGraph g, String vertex) {
@@ -180,63 +160,37 @@ public final class FusedNetwork {
       }
 
       @Override
-      public void encode(int[] chars, int n, float[] out, int o) {
-        float[] s = new float[size()];
-        float[] p = new float[size()];
-        shared.encode(chars, n, s, 0);
-        own.encode(chars, n, p, 0);
-        System.arraycopy(gate.mix(s, p, 1), 0, out, o, size());
+      public float[] encode(int[] chars, int n) {
+        return gate.mix(shared.encode(chars, n), own.encode(chars, n));
       }
     };
   }
 
   private static WordEncoder gated(WordEncoder shared, WordEncoder own, Gate gate) {
-    return new WordEncoder() {
-      @Override
-      public int size() {
-        return own.size();
-      }
-
-      @Override
-      public Projected project(float[] features, int rows) {
-        Projected s = shared.project(features, rows);
-        Projected p = own.project(features, rows);
-        return (tokenRows, n) -> gate.mix(s.run(tokenRows, n), p.run(tokenRows, n), n);
-      }
+    return features -> {
+      WordEncoder.Projected s = shared.project(features);
+      WordEncoder.Projected p = own.project(features);
+      return (tokenRows, n) -> gate.mix(s.run(tokenRows, n), p.run(tokenRows, n));
     };
   }
 
   private static RowLayer gated(RowLayer shared, RowLayer own, Gate gate) {
-    return new RowLayer() {
-      @Override
-      public int size() {
-        return own.size();
-      }
-
-      @Override
-      public float[] apply(float[] x, int rows) {
-        return gate.mix(shared.apply(x, rows), own.apply(x, rows), rows);
-      }
-    };
+    return x -> gate.mix(shared.apply(x), own.apply(x));
   }
 
   /** The W group: a BiLSTM over a sentence's rows, its inputs projected once per distinct word. */
   private interface WordEncoder {
-    int size();
-
-    Projected project(float[] features, int rows);
+    Projected project(float[][] features);
 
     interface Projected {
-      /** Outputs [n, size] for a sentence whose token t is distinct-word row {@code tokenRows[t]}. */
-      float[] run(int[] tokenRows, int n);
+      /** Output rows of a sentence whose token t is distinct-word row {@code tokenRows[t]}. */
+      float[][] run(int[] tokenRows, int n);
     }
   }
 
-  /** The O group: emissions [rows, tags] from BiLSTM outputs [rows, 2H]. */
+  /** The O group: emission rows from BiLSTM output rows. */
   private interface RowLayer {
-    int size();
-
-    float[] apply(float[] x, int rows);
+    float[][] apply(float[][] x);
   }
 
   /**

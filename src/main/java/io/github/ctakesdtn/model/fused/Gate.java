@@ -1,30 +1,42 @@
 package io.github.ctakesdtn.model.fused;
 
+import java.util.Arrays;
+
 /**
  * The DTN gate ({@link io.github.ctakesdtn.model.GateVertex}) for one task:
  * {@code g = sigmoid([s; p] W + b)}, {@code h = g*s + (1-g)*p}, one gate value per unit.
  */
 final class Gate {
-  private final Dense gate;
-  private final int size;
+  private final float[][] sharedWeights;
+  private final float[][] ownWeights;
+  private final float[] b;
 
+  /** From the vertex's flat row-major W [2S, S] and b [S]. */
   Gate(float[] w, float[] b) {
-    this.gate = new Dense(w, b);
-    this.size = b.length;
+    int size = b.length;
+    float[][] rows = Kernels.rows(w, size);
+    this.sharedWeights = Arrays.copyOfRange(rows, 0, size);
+    this.ownWeights = Arrays.copyOfRange(rows, size, 2 * size);
+    this.b = b;
   }
 
-  /** Mixes rows [rows, size] of the shared and the private outputs. */
-  float[] mix(float[] shared, float[] own, int rows) {
-    float[] both = new float[rows * 2 * size];
-    for (int r = 0; r < rows; r++) {
-      System.arraycopy(shared, r * size, both, r * 2 * size, size);
-      System.arraycopy(own, r * size, both, r * 2 * size + size, size);
-    }
-    float[] g = gate.apply(both, rows);
-    float[] mixed = new float[rows * size];
+  /** Mixes one row of the shared and of the private output. */
+  float[] mix(float[] shared, float[] own) {
+    float[] mixed = b.clone();
+    Kernels.multiplyAdd(shared, 0, sharedWeights, mixed);
+    Kernels.multiplyAdd(own, 0, ownWeights, mixed);
+    Activations.sigmoid(mixed);
     for (int i = 0; i < mixed.length; i++) {
-      float gi = FastMath.sigmoid(g[i]);
-      mixed[i] = gi * shared[i] + (1 - gi) * own[i];
+      mixed[i] = mixed[i] * shared[i] + (1 - mixed[i]) * own[i];
+    }
+    return mixed;
+  }
+
+  /** Mixes rows of the shared and of the private outputs. */
+  float[][] mix(float[][] shared, float[][] own) {
+    float[][] mixed = new float[shared.length][];
+    for (int r = 0; r < shared.length; r++) {
+      mixed[r] = mix(shared[r], own[r]);
     }
     return mixed;
   }

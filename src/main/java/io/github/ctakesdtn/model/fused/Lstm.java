@@ -2,64 +2,94 @@ package io.github.ctakesdtn.model.fused;
 
 /**
  * One direction of a DL4J {@code LSTM} layer (no peepholes): input weights W [in, 4H], recurrent
- * weights RW [H, 4H] and bias b [4H], with the 4H gate columns in DL4J's order: block input
- * (tanh), forget, output, input gate (sigmoids). {@code c = f*c + i*a}, {@code h = o*tanh(c)}.
+ * weights RW [H, 4H] and bias b [4H], with the 4H gate columns in DL4J's order: block input a
+ * (tanh), forget f, output o, input gate i (sigmoids). {@code c = f*c + i*a}, {@code h = o*tanh(c)}.
+ * Each gate's columns are kept as a matrix of its own, so that every loop runs over whole arrays
+ * (see {@link Kernels}).
  */
 final class Lstm {
+  private static final int GATES = 4;
+  private static final int BLOCK_INPUT = 0;
+  private static final int FORGET = 1;
+  private static final int OUTPUT = 2;
+  private static final int INPUT_GATE = 3;
+
   final int in;
   final int hidden;
-  private final float[] w;
-  private final float[] rw;
-  private final float[] b;
+  /** Per gate: input weights [in][H], recurrent weights [H][H], bias [H]. */
+  private final float[][][] w = new float[GATES][][];
+  private final float[][][] rw = new float[GATES][][];
+  private final float[][] b = new float[GATES][];
 
+  /** From the layer's flat row-major W, RW and b. */
   Lstm(float[] w, float[] rw, float[] b) {
-    this.hidden = b.length / 4;
-    this.in = w.length / (4 * hidden);
-    if (rw.length != hidden * 4 * hidden || w.length != in * 4 * hidden) {
+    this.hidden = b.length / GATES;
+    this.in = w.length / (GATES * hidden);
+    if (rw.length != hidden * GATES * hidden || w.length != in * GATES * hidden) {
       throw new IllegalArgumentException("LSTM weight shapes do not match: W " + w.length + ", RW " + rw.length
           + ", b " + b.length);
     }
-    this.w = w;
-    this.rw = rw;
-    this.b = b;
+    for (int g = 0; g < GATES; g++) {
+      this.w[g] = gateColumns(w, in, g);
+      this.rw[g] = gateColumns(rw, hidden, g);
+      this.b[g] = java.util.Arrays.copyOfRange(b, g * hidden, (g + 1) * hidden);
+    }
   }
 
-  int gates() {
-    return 4 * hidden;
+  private float[][] gateColumns(float[] matrix, int rows, int gate) {
+    float[][] columns = new float[rows][];
+    for (int r = 0; r < rows; r++) {
+      int from = r * GATES * hidden + gate * hidden;
+      columns[r] = java.util.Arrays.copyOfRange(matrix, from, from + hidden);
+    }
+    return columns;
   }
 
-  /** {@code out[o .. o+4H) = b + x[xo .. xo+in) W}: the input's share of the gates. */
-  void project(float[] x, int xo, float[] out, int o) {
-    System.arraycopy(b, 0, out, o, b.length);
-    Kernels.multiplyAdd(x, xo, in, w, 0, b.length, out, o);
+  /** {@code b + x[xo .. xo+in) W} per gate: the input's share of the gates, [4][H]. */
+  float[][] project(float[] x, int xo) {
+    float[][] gates = new float[GATES][];
+    for (int g = 0; g < GATES; g++) {
+      gates[g] = b[g].clone();
+      Kernels.multiplyAdd(x, xo, w[g], gates[g]);
+    }
+    return gates;
   }
 
   /**
-   * Runs over n steps whose projected inputs are rows {@code projRows[pos]} of {@code proj}
-   * (row width {@code projStride}, this direction's gates at {@code projOffset}), in position
-   * order or reversed, and writes h of position pos to {@code out[pos * outStride + outOffset]}.
+   * Runs over n steps whose projected inputs are {@code proj[projRows[pos]]}, in position order or
+   * reversed, and writes h of position pos to {@code out[pos]} from index {@code outOffset}.
    */
-  void run(float[] proj, int projStride, int projOffset, int[] projRows, int n, boolean reverse, float[] out,
-      int outStride, int outOffset) {
-    int g4 = 4 * hidden;
-    float[] gates = new float[g4];
+  void run(float[][][] proj, int[] projRows, int n, boolean reverse, float[][] out, int outOffset) {
+    float[][] gates = new float[GATES][hidden];
+    float[] a = gates[BLOCK_INPUT];
+    float[] f = gates[FORGET];
+    float[] o = gates[OUTPUT];
+    float[] i = gates[INPUT_GATE];
     float[] h = new float[hidden];
     float[] c = new float[hidden];
+    float[] tanhC = new float[hidden];
     for (int step = 0; step < n; step++) {
       int pos = reverse ? n - 1 - step : step;
-      System.arraycopy(proj, projRows[pos] * projStride + projOffset, gates, 0, g4);
-      if (step > 0) {
-        Kernels.multiplyAdd(h, 0, hidden, rw, 0, g4, gates, 0);
+      float[][] input = proj[projRows[pos]];
+      for (int g = 0; g < GATES; g++) {
+        System.arraycopy(input[g], 0, gates[g], 0, hidden);
+        if (step > 0) {
+          Kernels.multiplyAdd(h, 0, rw[g], gates[g]);
+        }
       }
+      Activations.tanh(a);
+      Activations.sigmoid(f);
+      Activations.sigmoid(o);
+      Activations.sigmoid(i);
       for (int j = 0; j < hidden; j++) {
-        float a = FastMath.tanh(gates[j]);
-        float f = FastMath.sigmoid(gates[hidden + j]);
-        float o = FastMath.sigmoid(gates[2 * hidden + j]);
-        float i = FastMath.sigmoid(gates[3 * hidden + j]);
-        c[j] = f * c[j] + i * a;
-        h[j] = o * FastMath.tanh(c[j]);
+        c[j] = f[j] * c[j] + i[j] * a[j];
+        tanhC[j] = c[j];
       }
-      System.arraycopy(h, 0, out, pos * outStride + outOffset, hidden);
+      Activations.tanh(tanhC);
+      for (int j = 0; j < hidden; j++) {
+        h[j] = o[j] * tanhC[j];
+      }
+      System.arraycopy(h, 0, out[pos], outOffset, hidden);
     }
   }
 }
