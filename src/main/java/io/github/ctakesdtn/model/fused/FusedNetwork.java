@@ -26,8 +26,6 @@ public final class FusedNetwork {
   private final Vocabulary words;
   private final int[] charIndex;
   private final int maxWordLength;
-  private final float[] wordEmbedding;
-  private final int wordDims;
   private final CharEncoder chars;
   private final WordEncoder wordEncoder;
   private final RowLayer output;
@@ -37,14 +35,15 @@ public final class FusedNetwork {
     this.words = model.words();
     this.maxWordLength = c.maxWordLength();
     this.charIndex = charIndex(model.chars());
-    this.wordDims = c.wordEmbedding();
-    this.wordEmbedding = param(g, "wordEmbedding", "W");
+    float[] wordEmbedding = param(g, "wordEmbedding", "W");
+    int wordDims = c.wordEmbedding();
     this.chars = paths.chars.gate == null
         ? charEncoder(g, c, paths.chars.copy)
         : gated(charEncoder(g, c, paths.chars.shared), charEncoder(g, c, paths.chars.copy), gate(g, paths.chars.gate));
     this.wordEncoder = paths.words.gate == null
-        ? biLstm(g, paths.words.copy)
-        : gated(biLstm(g, paths.words.shared), biLstm(g, paths.words.copy), gate(g, paths.words.gate));
+        ? biLstm(g, paths.words.copy, wordEmbedding, wordDims)
+        : gated(biLstm(g, paths.words.shared, wordEmbedding, wordDims),
+            biLstm(g, paths.words.copy, wordEmbedding, wordDims), gate(g, paths.words.gate));
     this.output = paths.emissions.gate == null
         ? dense(g, paths.emissions.copy)
         : gated(dense(g, paths.emissions.shared), dense(g, paths.emissions.copy), gate(g, paths.emissions.gate));
@@ -67,7 +66,19 @@ public final class FusedNetwork {
         rows[s][t] = row == null ? distinct.size() - 1 : row;
       }
     }
-    WordEncoder.Projected projected = wordEncoder.project(features(distinct));
+    int[] wordIds = new int[distinct.size()];
+    float[][] charFeatures = new float[distinct.size()][];
+    int[] charIds = new int[maxWordLength];
+    for (Map.Entry<String, Integer> entry : distinct.entrySet()) {
+      String word = entry.getKey();
+      wordIds[entry.getValue()] = words.index(WordForms.key(word));
+      int n = Math.min(maxWordLength, word.length());
+      for (int k = 0; k < n; k++) {
+        charIds[k] = charIndex[word.charAt(k)];
+      }
+      charFeatures[entry.getValue()] = chars.encode(charIds, Math.max(1, n));
+    }
+    WordEncoder.Projected projected = wordEncoder.project(wordIds, charFeatures);
     double[][][] emissions = new double[sentences.size()][][];
     for (int s = 0; s < sentences.size(); s++) {
       float[][] scores = output.apply(projected.run(rows[s], rows[s].length));
@@ -80,25 +91,6 @@ public final class FusedNetwork {
       }
     }
     return emissions;
-  }
-
-  /** Rows [word embedding; character features] of the distinct words, in their row order. */
-  private float[][] features(Map<String, Integer> distinct) {
-    float[][] features = new float[distinct.size()][];
-    int[] charIds = new int[maxWordLength];
-    for (Map.Entry<String, Integer> entry : distinct.entrySet()) {
-      String word = entry.getKey();
-      float[] row = new float[wordDims + chars.size()];
-      int id = words.index(WordForms.key(word));
-      System.arraycopy(wordEmbedding, id * wordDims, row, 0, wordDims);
-      int n = Math.min(maxWordLength, word.length());
-      for (int k = 0; k < n; k++) {
-        charIds[k] = charIndex[word.charAt(k)];
-      }
-      System.arraycopy(chars.encode(charIds, Math.max(1, n)), 0, row, wordDims, chars.size());
-      features[entry.getValue()] = row;
-    }
-    return features;
   }
 
   private static int[] charIndex(Vocabulary chars) {
@@ -136,10 +128,11 @@ public final class FusedNetwork {
     return new Lstm(param(g, layer, "W"), param(g, layer, "RW"), param(g, layer, "b"));
   }
 
-  private static WordEncoder biLstm(ComputationGraph g, String prefix) {
-    BiLstm biLstm = new BiLstm(lstm(g, prefix + "Forward"), lstm(g, prefix + "BackwardReversed"));
-    return features -> {
-      BiLstm.Projection projection = biLstm.project(features);
+  private static WordEncoder biLstm(ComputationGraph g, String prefix, float[] wordEmbedding, int wordDims) {
+    BiLstm biLstm = new BiLstm(lstm(g, prefix + "Forward"), lstm(g, prefix + "BackwardReversed"), wordEmbedding,
+        wordDims);
+    return (wordIds, charFeatures) -> {
+      BiLstm.Projection projection = biLstm.project(wordIds, charFeatures);
       return (tokenRows, n) -> biLstm.run(projection, tokenRows, n);
     };
   }
@@ -167,9 +160,9 @@ public final class FusedNetwork {
   }
 
   private static WordEncoder gated(WordEncoder shared, WordEncoder own, Gate gate) {
-    return features -> {
-      WordEncoder.Projected s = shared.project(features);
-      WordEncoder.Projected p = own.project(features);
+    return (wordIds, charFeatures) -> {
+      WordEncoder.Projected s = shared.project(wordIds, charFeatures);
+      WordEncoder.Projected p = own.project(wordIds, charFeatures);
       return (tokenRows, n) -> gate.mix(s.run(tokenRows, n), p.run(tokenRows, n));
     };
   }
@@ -180,7 +173,8 @@ public final class FusedNetwork {
 
   /** The W group: a BiLSTM over a sentence's rows, its inputs projected once per distinct word. */
   private interface WordEncoder {
-    Projected project(float[][] features);
+    /** Projects distinct words given by vocabulary id and character features. */
+    Projected project(int[] wordIds, float[][] charFeatures);
 
     interface Projected {
       /** Output rows of a sentence whose token t is distinct-word row {@code tokenRows[t]}. */

@@ -10,12 +10,16 @@ package io.github.ctakesdtn.model.fused;
 final class Kernels {
   private Kernels() {}
 
-  /**
-   * {@code out += x[xo .. xo+k) w} for w [k][m] given as k rows; four weight rows per pass, so each
-   * output element is loaded and stored once per four multiply-adds.
-   */
+  /** {@code out += x[xo .. xo+k) w} for w [k][m] given as k rows. */
   static void multiplyAdd(float[] x, int xo, float[][] w, float[] out) {
-    int k = w.length;
+    multiplyAdd(x, xo, w.length, w, 0, out);
+  }
+
+  /**
+   * {@code out += x[xo .. xo+k) w[wRow .. wRow+k)}: k inputs times k rows of a matrix; four rows per
+   * pass, so each output element is loaded and stored once per four multiply-adds.
+   */
+  static void multiplyAdd(float[] x, int xo, int k, float[][] w, int wRow, float[] out) {
     int m = out.length;
     int j = 0;
     for (; j + 3 < k; j += 4) {
@@ -23,17 +27,17 @@ final class Kernels {
       float a1 = x[xo + j + 1];
       float a2 = x[xo + j + 2];
       float a3 = x[xo + j + 3];
-      float[] w0 = w[j];
-      float[] w1 = w[j + 1];
-      float[] w2 = w[j + 2];
-      float[] w3 = w[j + 3];
+      float[] w0 = w[wRow + j];
+      float[] w1 = w[wRow + j + 1];
+      float[] w2 = w[wRow + j + 2];
+      float[] w3 = w[wRow + j + 3];
       for (int i = 0; i < m; i++) {
         out[i] += a0 * w0[i] + a1 * w1[i] + a2 * w2[i] + a3 * w3[i];
       }
     }
     for (; j < k; j++) {
       float a = x[xo + j];
-      float[] row = w[j];
+      float[] row = w[wRow + j];
       for (int i = 0; i < m; i++) {
         out[i] += a * row[i];
       }

@@ -47,12 +47,25 @@ final class Lstm {
 
   /** {@code b + x[xo .. xo+in) W} per gate: the input's share of the gates, [4][H]. */
   float[][] project(float[] x, int xo) {
+    return project(b, x, xo, 0, in);
+  }
+
+  /**
+   * {@code base + x[xo .. xo+k) W[firstInput .. firstInput+k)} per gate: the share of k of the
+   * inputs added to a partial projection [4][H] (the bias, or the bias plus other inputs' share).
+   */
+  float[][] project(float[][] base, float[] x, int xo, int firstInput, int k) {
     float[][] gates = new float[GATES][];
     for (int g = 0; g < GATES; g++) {
-      gates[g] = b[g].clone();
-      Kernels.multiplyAdd(x, xo, w[g], gates[g]);
+      gates[g] = base[g].clone();
+      Kernels.multiplyAdd(x, xo, k, w[g], firstInput, gates[g]);
     }
     return gates;
+  }
+
+  /** The bias per gate, [4][H]: the projection of no input. */
+  float[][] bias() {
+    return b;
   }
 
   /**
