@@ -44,6 +44,15 @@ public final class Vocabulary {
     return indices.getOrDefault(symbol, UNKNOWN);
   }
 
+  /** The index of every char value (a character vocabulary's symbols are single chars). */
+  public int[] indexOfEveryChar() {
+    int[] table = new int[Character.MAX_VALUE + 1];
+    for (int ch = 0; ch <= Character.MAX_VALUE; ch++) {
+      table[ch] = index(String.valueOf((char) ch));
+    }
+    return table;
+  }
+
   public boolean contains(String symbol) {
     return indices.containsKey(symbol);
   }

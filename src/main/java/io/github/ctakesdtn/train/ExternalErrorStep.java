@@ -75,7 +75,7 @@ public final class ExternalErrorStep {
     return loss[0];
   }
 
-  private static void addScaled(CrfGradient into, CrfGradient from, double scale) {
+  static void addScaled(CrfGradient into, CrfGradient from, double scale) {
     for (int i = 0; i < from.start.length; i++) {
       into.start[i] += from.start[i] * scale;
       into.end[i] += from.end[i] * scale;

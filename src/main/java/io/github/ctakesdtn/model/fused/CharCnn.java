@@ -1,5 +1,8 @@
 package io.github.ctakesdtn.model.fused;
 
+import io.github.ctakesdtn.nn.Activations;
+import io.github.ctakesdtn.nn.Kernels;
+
 /**
  * DL4J's character embedding, {@code Convolution1DLayer} (same padding, tanh) and max pooling over
  * the word's characters. The convolution is linear in the embeddings, so each (window offset,

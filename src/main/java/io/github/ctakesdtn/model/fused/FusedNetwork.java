@@ -1,5 +1,8 @@
 package io.github.ctakesdtn.model.fused;
 
+import io.github.ctakesdtn.nn.Activations;
+import io.github.ctakesdtn.nn.Kernels;
+
 import io.github.ctakesdtn.model.GateVertex;
 import io.github.ctakesdtn.model.NetworkConfig;
 import io.github.ctakesdtn.model.SharingScheme;
@@ -34,7 +37,7 @@ public final class FusedNetwork {
     NetworkConfig c = model.config();
     this.words = model.words();
     this.maxWordLength = c.maxWordLength();
-    this.charIndex = charIndex(model.chars());
+    this.charIndex = model.chars().indexOfEveryChar();
     float[] wordEmbedding = param(g, "wordEmbedding", "W");
     int wordDims = c.wordEmbedding();
     this.chars = paths.chars.gate == null
@@ -91,14 +94,6 @@ public final class FusedNetwork {
       }
     }
     return emissions;
-  }
-
-  private static int[] charIndex(Vocabulary chars) {
-    int[] index = new int[Character.MAX_VALUE + 1];
-    for (int ch = 0; ch <= Character.MAX_VALUE; ch++) {
-      index[ch] = chars.index(String.valueOf((char) ch));
-    }
-    return index;
   }
 
   // --- reading the DL4J graph -------------------------------------------------------------------

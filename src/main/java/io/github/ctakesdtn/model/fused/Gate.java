@@ -1,5 +1,8 @@
 package io.github.ctakesdtn.model.fused;
 
+import io.github.ctakesdtn.nn.Activations;
+import io.github.ctakesdtn.nn.Kernels;
+
 import java.util.Arrays;
 
 /**

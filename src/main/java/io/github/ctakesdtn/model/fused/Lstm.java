@@ -1,5 +1,8 @@
 package io.github.ctakesdtn.model.fused;
 
+import io.github.ctakesdtn.nn.Activations;
+import io.github.ctakesdtn.nn.Kernels;
+
 /**
  * One direction of a DL4J {@code LSTM} layer (no peepholes): input weights W [in, 4H], recurrent
  * weights RW [H, 4H] and bias b [4H], with the 4H gate columns in DL4J's order: block input a

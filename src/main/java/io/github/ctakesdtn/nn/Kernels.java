@@ -1,4 +1,4 @@
-package io.github.ctakesdtn.model.fused;
+package io.github.ctakesdtn.nn;
 
 /**
  * The loops the fused layers are made of, written so that HotSpot's C2 vectorizes them. Measured
@@ -7,11 +7,11 @@ package io.github.ctakesdtn.model.fused;
  * into flat arrays stays scalar (3 GMAC/s against 16-22). Hence weights are kept as one array per
  * row and every output is its own array.
  */
-final class Kernels {
+public final class Kernels {
   private Kernels() {}
 
   /** {@code out += x[xo .. xo+k) w} for w [k][m] given as k rows. */
-  static void multiplyAdd(float[] x, int xo, float[][] w, float[] out) {
+  public static void multiplyAdd(float[] x, int xo, float[][] w, float[] out) {
     multiplyAdd(x, xo, w.length, w, 0, out);
   }
 
@@ -19,7 +19,7 @@ final class Kernels {
    * {@code out += x[xo .. xo+k) w[wRow .. wRow+k)}: k inputs times k rows of a matrix; four rows per
    * pass, so each output element is loaded and stored once per four multiply-adds.
    */
-  static void multiplyAdd(float[] x, int xo, int k, float[][] w, int wRow, float[] out) {
+  public static void multiplyAdd(float[] x, int xo, int k, float[][] w, int wRow, float[] out) {
     int m = out.length;
     int j = 0;
     for (; j + 3 < k; j += 4) {
@@ -44,15 +44,44 @@ final class Kernels {
     }
   }
 
+  /**
+   * {@code w[wRow + j] += x[xo + j] * dy} for j in [0, k): the outer product of an input and an
+   * output gradient added to a weight gradient. Zero inputs (dropped out) are skipped.
+   */
+  public static void outerAdd(float[] x, int xo, int k, float[] dy, float[][] w, int wRow) {
+    int m = dy.length;
+    for (int j = 0; j < k; j++) {
+      float a = x[xo + j];
+      if (a == 0f) {
+        continue;
+      }
+      float[] row = w[wRow + j];
+      for (int i = 0; i < m; i++) {
+        row[i] += a * dy[i];
+      }
+    }
+  }
+
+  /** The transpose of a matrix given as rows. */
+  public static float[][] transpose(float[][] w) {
+    float[][] t = new float[w[0].length][w.length];
+    for (int r = 0; r < w.length; r++) {
+      for (int c = 0; c < w[r].length; c++) {
+        t[c][r] = w[r][c];
+      }
+    }
+    return t;
+  }
+
   /** {@code out += x}, element by element. */
-  static void add(float[] x, float[] out) {
+  public static void add(float[] x, float[] out) {
     for (int i = 0; i < out.length; i++) {
       out[i] += x[i];
     }
   }
 
   /** The rows of a row-major [rows, columns] matrix, one array each. */
-  static float[][] rows(float[] flat, int columns) {
+  public static float[][] rows(float[] flat, int columns) {
     if (flat.length % columns != 0) {
       throw new IllegalArgumentException(flat.length + " values do not make rows of " + columns);
     }

@@ -1,0 +1,109 @@
+package io.github.ctakesdtn.nn;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adam (or plain SGD) over a {@link Params}, with DL4J's {@code ClipL2PerLayer} semantics: the
+ * gradients of each layer (DL4J vertex) are scaled down together when their L2 norm exceeds the
+ * threshold. Adam follows DL4J's form: {@code lr_t = lr * sqrt(1 - b2^t) / (1 - b1^t)},
+ * {@code p -= lr_t * m / (sqrt(v) + eps)}.
+ */
+public final class Optimizer {
+  private static final float BETA1 = 0.9f;
+  private static final float BETA2 = 0.999f;
+  private static final float EPSILON = 1e-8f;
+
+  private final Params params;
+  private final boolean adam;
+  private final double learningRate;
+  private final double clipNorm;
+  private final List<List<Param>> layers;
+  private final float[][][] m;
+  private final float[][][] v;
+  private int t;
+
+  /**
+   * @param adam Adam, or SGD when false
+   * @param clipNorm per-layer L2 threshold, or 0 for none
+   */
+  public Optimizer(Params params, boolean adam, double learningRate, double clipNorm) {
+    this.params = params;
+    this.adam = adam;
+    this.learningRate = learningRate;
+    this.clipNorm = clipNorm;
+    Map<String, List<Param>> byVertex = new LinkedHashMap<>();
+    for (Param p : params.all()) {
+      byVertex.computeIfAbsent(p.vertex, k -> new ArrayList<>()).add(p);
+    }
+    this.layers = new ArrayList<>(byVertex.values());
+    this.m = new float[params.all().size()][][];
+    this.v = new float[params.all().size()][][];
+    for (Param p : params.all()) {
+      m[p.index] = new float[p.rows()][p.columns()];
+      v[p.index] = new float[p.rows()][p.columns()];
+    }
+  }
+
+  /** One update from the (mean) gradients; they are scaled in place by the clipping. */
+  public void step(Gradients gradients) {
+    clip(gradients);
+    t++;
+    float rate = (float) (adam
+        ? learningRate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t))
+        : learningRate);
+    for (Param p : params.all()) {
+      float[][] g = gradients.at(p.index);
+      for (int r = 0; r < p.rows(); r++) {
+        if (adam) {
+          adamRow(p.value[r], g[r], m[p.index][r], v[p.index][r], rate);
+        } else {
+          sgdRow(p.value[r], g[r], rate);
+        }
+      }
+    }
+  }
+
+  private static void adamRow(float[] value, float[] g, float[] m, float[] v, float rate) {
+    for (int i = 0; i < value.length; i++) {
+      m[i] = BETA1 * m[i] + (1 - BETA1) * g[i];
+      v[i] = BETA2 * v[i] + (1 - BETA2) * g[i] * g[i];
+      value[i] -= rate * m[i] / ((float) Math.sqrt(v[i]) + EPSILON);
+    }
+  }
+
+  private static void sgdRow(float[] value, float[] g, float rate) {
+    for (int i = 0; i < value.length; i++) {
+      value[i] -= rate * g[i];
+    }
+  }
+
+  private void clip(Gradients gradients) {
+    if (clipNorm <= 0) {
+      return;
+    }
+    for (List<Param> layer : layers) {
+      double sum = 0;
+      for (Param p : layer) {
+        for (float[] row : gradients.at(p.index)) {
+          for (float x : row) {
+            sum += (double) x * x;
+          }
+        }
+      }
+      double norm = Math.sqrt(sum);
+      if (norm > clipNorm) {
+        float scale = (float) (clipNorm / norm);
+        for (Param p : layer) {
+          for (float[] row : gradients.at(p.index)) {
+            for (int i = 0; i < row.length; i++) {
+              row[i] *= scale;
+            }
+          }
+        }
+      }
+    }
+  }
+}
