@@ -5,6 +5,7 @@ import io.github.ctakesdtn.model.LabeledSentence;
 import io.github.ctakesdtn.model.LinearChainCrf;
 import io.github.ctakesdtn.model.TagSet;
 import io.github.ctakesdtn.model.Vocabulary;
+import io.github.ctakesdtn.model.WordForms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -29,6 +30,25 @@ final class TaskData {
     this.crf = crf;
     this.crfOptimizer = crfOptimizer;
     this.gold = sentences.stream().map(s -> tags.encode(s.tokens().size(), s.spans())).toList();
+  }
+
+  /**
+   * The sentences {@code batch} as examples for the plain-Java network, words seen once in training
+   * shown as unknown with probability {@code wordDropout} (the same draws as {@link #step}).
+   */
+  List<TrainableTagger.Example> examples(List<Integer> batch, Vocabulary words, Set<String> singletons,
+      double wordDropout, Random random) {
+    List<TrainableTagger.Example> examples = new ArrayList<>(batch.size());
+    for (int i : batch) {
+      List<String> tokens = sentences.get(i).tokens();
+      int[] ids = new int[tokens.size()];
+      for (int t = 0; t < ids.length; t++) {
+        String key = WordForms.key(tokens.get(t));
+        ids[t] = singletons.contains(key) && random.nextDouble() < wordDropout ? Vocabulary.UNKNOWN : words.index(key);
+      }
+      examples.add(new TrainableTagger.Example(tokens, ids, gold.get(i), i));
+    }
+    return examples;
   }
 
   /**

@@ -32,7 +32,7 @@ import org.nd4j.linalg.learning.config.Sgd;
 
 /**
  * Trains a single-task tagger: mini-batches of similar-length sentences in a seeded random order,
- * DL4J's updater on the network and ours on the CRF ({@link ExternalErrorStep}), exact-span F1 on
+ * steps by a {@link TrainingEngine} (the plain-Java network, or DL4J's backpropagation), exact-span F1 on
  * the dev sentences after every epoch, and early stopping that keeps the best epoch's parameters.
  */
 public final class Trainer {
@@ -84,20 +84,23 @@ public final class Trainer {
 
     Random random = new Random(config.seed());
     TaskData task = new TaskData(train, tags, crf, crfOptimizer);
-    // A Tagger per evaluation: it reads the network's current weights into its fused form.
     EarlyStopping stopping = new EarlyStopping(model, config, listener);
     int iteration = 0;
-    for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
-      double lossSum = 0;
-      int done = 0;
-      for (List<Integer> batchIndices : batches(train, config.batchSize(), random)) {
-        lossSum += task.step(graph, batchIndices, words, chars, network.maxWordLength(), singletons,
-            config.wordDropout(), random, iteration++, epoch - 1);
-        done += batchIndices.size();
-        listener.batchDone(epoch, done, train.size(), lossSum / done);
-      }
-      if (stopping.epochDone(epoch, lossSum / train.size(), f1(new Tagger(model, 64), dev), train.size())) {
-        break;
+    try (TrainingEngine engine = TrainingEngine.create(config, network, graph, task, words, chars, singletons,
+        random)) {
+      for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
+        double lossSum = 0;
+        int done = 0;
+        for (List<Integer> batchIndices : batches(train, config.batchSize(), random)) {
+          lossSum += engine.step(batchIndices, iteration++, epoch - 1);
+          done += batchIndices.size();
+          listener.batchDone(epoch, done, train.size(), lossSum / done);
+        }
+        engine.syncGraph();
+        // A Tagger per evaluation: it reads the graph's current weights into its fused form.
+        if (stopping.epochDone(epoch, lossSum / train.size(), f1(new Tagger(model, 64), dev), train.size())) {
+          break;
+        }
       }
     }
     stopping.restoreBest();

@@ -14,6 +14,9 @@ import io.github.ctakesdtn.corpus.TagScheme;
  * @param wordDropout probability of showing a word seen once in training as unknown, so the
  *     unknown-word embedding is trained (Lample et al. 2016)
  * @param seed seeds weights, shuffling and dropout
+ * @param engine {@code java}: the plain-Java training network on {@code threads} threads (results do
+ *     not depend on the thread count); {@code dl4j}: DL4J's own backpropagation, one thread
+ * @param threads training threads of the java engine
  */
 public record TrainingConfig(
     int maxEpochs,
@@ -24,18 +27,41 @@ public record TrainingConfig(
     double clipNorm,
     double wordDropout,
     TagScheme tagScheme,
-    long seed) {
+    long seed,
+    String engine,
+    int threads) {
+
+  public static final String JAVA = "java";
+  public static final String DL4J = "dl4j";
 
   public TrainingConfig {
     if (!optimizer.equals("adam") && !optimizer.equals("sgd")) {
       throw new IllegalArgumentException("optimizer must be adam or sgd, not " + optimizer);
+    }
+    if (!engine.equals(JAVA) && !engine.equals(DL4J)) {
+      throw new IllegalArgumentException("training engine must be java or dl4j, not " + engine);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1");
     }
     if (maxEpochs < 1 || batchSize < 1 || patience < 1) {
       throw new IllegalArgumentException("epochs, patience and batch size must be at least 1");
     }
   }
 
+  /** The same settings with the java engine on as many threads as the machine has cores. */
+  public TrainingConfig(int maxEpochs, int patience, int batchSize, String optimizer, double learningRate,
+      double clipNorm, double wordDropout, TagScheme tagScheme, long seed) {
+    this(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme, seed, JAVA,
+        Runtime.getRuntime().availableProcessors());
+  }
+
   public static TrainingConfig defaults() {
     return new TrainingConfig(50, 5, 16, "adam", 0.002, 5.0, 0.5, TagScheme.IOBES, 13);
+  }
+
+  public TrainingConfig withEngine(String engine, int threads) {
+    return new TrainingConfig(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme,
+        seed, engine, threads);
   }
 }

@@ -85,7 +85,6 @@ public final class TransferTrainer {
         }
       }
     }
-    // A Tagger per evaluation: it reads the network's current weights into its fused form.
     EarlyStopping stopping = new EarlyStopping(model, config, listener);
     for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
       step.resetLoss();
@@ -107,7 +106,7 @@ public final class TransferTrainer {
         }
       }
       taskSwitch.select(TaskSwitch.TARGET);
-      if (stopping.epochDone(epoch, step.meanLoss(), Trainer.f1(new Tagger(model, 64), targetDev), step.sentences)) {
+      if (stopping.epochDone(epoch, step.meanLoss(), Trainer.f1(new Tagger(model, 64), targetDev) /* reads the current weights */, step.sentences)) {
         break;
       }
     }
