@@ -1,7 +1,7 @@
 package io.github.ctakesdtn.nn;
 
 /** DL4J's identity {@code DenseLayer} for training: {@code y = x W + b}, W [in, out]. */
-public final class DenseLayer {
+public final class DenseLayer implements RowLayer {
   private final Param w;
   private final Param b;
   private float[][] wT;
@@ -11,19 +11,28 @@ public final class DenseLayer {
     this.b = params.add(Param.matrix(vertex, "b", 1, out));
   }
 
-  /** Call after the parameters change. */
+  @Override
+  public int size() {
+    return b.columns();
+  }
+
+  @Override
   public void refresh() {
     wT = Kernels.transpose(w.value);
   }
 
-  public float[] forward(float[] x) {
+  private record DenseTrace(float[] x, float[] output) implements Trace {}
+
+  @Override
+  public Trace forward(float[] x) {
     float[] y = b.value[0].clone();
     Kernels.multiplyAdd(x, 0, w.value, y);
-    return y;
+    return new DenseTrace(x, y);
   }
 
-  /** Adds the parameters' gradients and the input's ({@code dx}) for output gradient dy. */
-  public void backward(float[] x, float[] dy, float[] dx, Gradients grads) {
+  @Override
+  public void backward(Trace trace, float[] dy, float[] dx, Gradients grads) {
+    float[] x = ((DenseTrace) trace).x;
     Kernels.outerAdd(x, 0, x.length, dy, grads.of(w), 0);
     Kernels.add(dy, grads.of(b)[0]);
     Kernels.multiplyAdd(dy, 0, wT, dx);

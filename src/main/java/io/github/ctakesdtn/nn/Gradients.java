@@ -1,6 +1,7 @@
 package io.github.ctakesdtn.nn;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** Gradient buffers shaped like every parameter of a {@link Params}: one set per training thread. */
 public final class Gradients {
@@ -23,19 +24,20 @@ public final class Gradients {
     return values[index];
   }
 
-  public void clear() {
-    for (float[][] value : values) {
-      for (float[] row : value) {
+  /** Zeroes the gradients of these parameters. */
+  public void clear(List<Param> params) {
+    for (Param p : params) {
+      for (float[] row : values[p.index]) {
         Arrays.fill(row, 0f);
       }
     }
   }
 
-  /** Adds another thread's gradients into these. */
-  public void add(Gradients other) {
-    for (int i = 0; i < values.length; i++) {
-      for (int r = 0; r < values[i].length; r++) {
-        Kernels.add(other.values[i][r], values[i][r]);
+  /** Adds another thread's gradients of these parameters into these. */
+  public void add(Gradients other, List<Param> params) {
+    for (Param p : params) {
+      for (int r = 0; r < values[p.index].length; r++) {
+        Kernels.add(other.values[p.index][r], values[p.index][r]);
       }
     }
   }

@@ -9,36 +9,32 @@ import java.util.Map;
  * Adam (or plain SGD) over a {@link Params}, with DL4J's {@code ClipL2PerLayer} semantics: the
  * gradients of each layer (DL4J vertex) are scaled down together when their L2 norm exceeds the
  * threshold. Adam follows DL4J's form: {@code lr_t = lr * sqrt(1 - b2^t) / (1 - b1^t)},
- * {@code p -= lr_t * m / (sqrt(v) + eps)}.
+ * {@code p -= lr_t * m / (sqrt(v) + eps)}. A step updates only the parameters it is given (those of
+ * the task whose batch it was), each with its own step count t: in transfer training the other
+ * task's private parameters stay where they are, where one DL4J updater over the whole graph would
+ * move them by their momentum.
  */
 public final class Optimizer {
   private static final float BETA1 = 0.9f;
   private static final float BETA2 = 0.999f;
   private static final float EPSILON = 1e-8f;
 
-  private final Params params;
   private final boolean adam;
   private final double learningRate;
   private final double clipNorm;
-  private final List<List<Param>> layers;
   private final float[][][] m;
   private final float[][][] v;
-  private int t;
+  private final int[] t;
 
   /**
    * @param adam Adam, or SGD when false
    * @param clipNorm per-layer L2 threshold, or 0 for none
    */
   public Optimizer(Params params, boolean adam, double learningRate, double clipNorm) {
-    this.params = params;
     this.adam = adam;
     this.learningRate = learningRate;
     this.clipNorm = clipNorm;
-    Map<String, List<Param>> byVertex = new LinkedHashMap<>();
-    for (Param p : params.all()) {
-      byVertex.computeIfAbsent(p.vertex, k -> new ArrayList<>()).add(p);
-    }
-    this.layers = new ArrayList<>(byVertex.values());
+    this.t = new int[params.all().size()];
     this.m = new float[params.all().size()][][];
     this.v = new float[params.all().size()][][];
     for (Param p : params.all()) {
@@ -47,14 +43,14 @@ public final class Optimizer {
     }
   }
 
-  /** One update from the (mean) gradients; they are scaled in place by the clipping. */
-  public void step(Gradients gradients) {
-    clip(gradients);
-    t++;
-    float rate = (float) (adam
-        ? learningRate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t))
-        : learningRate);
-    for (Param p : params.all()) {
+  /** One update of {@code active} from their (mean) gradients, which the clipping scales in place. */
+  public void step(Gradients gradients, List<Param> active) {
+    clip(gradients, active);
+    for (Param p : active) {
+      int step = ++t[p.index];
+      float rate = (float) (adam
+          ? learningRate * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step))
+          : learningRate);
       float[][] g = gradients.at(p.index);
       for (int r = 0; r < p.rows(); r++) {
         if (adam) {
@@ -80,11 +76,15 @@ public final class Optimizer {
     }
   }
 
-  private void clip(Gradients gradients) {
+  private void clip(Gradients gradients, List<Param> active) {
     if (clipNorm <= 0) {
       return;
     }
-    for (List<Param> layer : layers) {
+    Map<String, List<Param>> layers = new LinkedHashMap<>();
+    for (Param p : active) {
+      layers.computeIfAbsent(p.vertex, k -> new ArrayList<>()).add(p);
+    }
+    for (List<Param> layer : layers.values()) {
       double sum = 0;
       for (Param p : layer) {
         for (float[] row : gradients.at(p.index)) {

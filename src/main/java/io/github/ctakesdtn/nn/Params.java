@@ -31,6 +31,16 @@ public final class Params {
     return all;
   }
 
+  /** How many parameters are registered: a mark for {@link #since}. */
+  public int size() {
+    return all.size();
+  }
+
+  /** The parameters registered after {@code mark}: those of the layers built in between. */
+  public List<Param> since(int mark) {
+    return List.copyOf(all.subList(mark, all.size()));
+  }
+
   /** Reads every parameter's values from the graph. */
   public void readFrom(ComputationGraph graph) {
     for (Map.Entry<String, List<Param>> entry : byGraphParameter().entrySet()) {

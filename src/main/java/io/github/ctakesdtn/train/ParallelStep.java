@@ -4,6 +4,7 @@ import io.github.ctakesdtn.model.CrfGradient;
 import io.github.ctakesdtn.model.LinearChainCrf;
 import io.github.ctakesdtn.nn.Gradients;
 import io.github.ctakesdtn.nn.Optimizer;
+import io.github.ctakesdtn.nn.Param;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -39,8 +40,10 @@ final class ParallelStep implements AutoCloseable {
     }
   }
 
-  /** Returns the batch's mean loss. */
-  double run(List<TrainableTagger.Example> batch, LinearChainCrf crf, ParameterOptimizer crfOptimizer, long seed) {
+  /** A step on a batch of {@code task} (0 for a single-task network); returns the batch's mean loss. */
+  double run(int task, List<TrainableTagger.Example> batch, LinearChainCrf crf, ParameterOptimizer crfOptimizer,
+      long seed) {
+    List<Param> active = network.params(task);
     double scale = 1.0 / batch.size();
     CrfGradient[] crfGradients = new CrfGradient[PARTS];
     List<Future<Double>> losses = new ArrayList<>();
@@ -49,8 +52,8 @@ final class ParallelStep implements AutoCloseable {
       Gradients grads = gradients[p];
       CrfGradient crfGrads = crfGradients[p] = new CrfGradient(crf.tags().size());
       losses.add(pool.submit(() -> {
-        grads.clear();
-        return network.accumulate(part, crf, scale, seed, grads, crfGrads);
+        grads.clear(active);
+        return network.accumulate(task, part, crf, scale, seed, grads, crfGrads);
       }));
     }
     double loss = 0;
@@ -58,10 +61,10 @@ final class ParallelStep implements AutoCloseable {
       loss += get(part);
     }
     for (int p = 1; p < PARTS; p++) {
-      gradients[0].add(gradients[p]);
+      gradients[0].add(gradients[p], active);
       ExternalErrorStep.addScaled(crfGradients[0], crfGradients[p], 1.0);
     }
-    optimizer.step(gradients[0]);
+    optimizer.step(gradients[0], active);
     network.refresh();
     double[] crfParams = CrfParameters.of(crf);
     crfOptimizer.step(crfParams, CrfParameters.of(crfGradients[0]));

@@ -40,7 +40,7 @@ interface TrainingEngine extends AutoCloseable {
         public void close() {}
       };
     }
-    TrainableTagger tagger = new TrainableTagger(network, chars);
+    TrainableTagger tagger = TrainableTagger.singleTask(network, chars);
     tagger.readFrom(graph);
     Optimizer optimizer = new Optimizer(tagger.params, config.optimizer().equals("adam"), config.learningRate(),
         config.clipNorm());
@@ -51,7 +51,7 @@ interface TrainingEngine extends AutoCloseable {
         List<TrainableTagger.Example> examples = task.examples(batch, words, singletons, config.wordDropout(), random);
         // Dropout masks: a stream per (seed, step, sentence).
         long seed = config.seed() * 0x2545F4914F6CDD1DL + iteration;
-        return parallel.run(examples, task.crf, task.crfOptimizer, seed) * batch.size();
+        return parallel.run(0, examples, task.crf, task.crfOptimizer, seed) * batch.size();
       }
 
       @Override
