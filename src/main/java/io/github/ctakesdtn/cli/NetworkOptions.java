@@ -45,7 +45,7 @@ final class NetworkOptions {
 
   @Option(names = "--engine", paramLabel = "java|dl4j",
       description = "Training engine: the plain-Java network (fast, several threads) or DL4J's backpropagation "
-          + "(default: ${DEFAULT-VALUE}; transfer training always runs on dl4j for now).")
+          + "(default: ${DEFAULT-VALUE}).")
   String engine = TrainingConfig.JAVA;
 
   @Option(names = "--threads", paramLabel = "N",

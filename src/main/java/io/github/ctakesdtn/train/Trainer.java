@@ -86,13 +86,12 @@ public final class Trainer {
     TaskData task = new TaskData(train, tags, crf, crfOptimizer);
     EarlyStopping stopping = new EarlyStopping(model, config, listener);
     int iteration = 0;
-    try (TrainingEngine engine = TrainingEngine.create(config, network, graph, task, words, chars, singletons,
-        random)) {
+    try (TrainingEngine engine = TrainingEngine.singleTask(config, network, graph, words, chars, singletons, random)) {
       for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
         double lossSum = 0;
         int done = 0;
         for (List<Integer> batchIndices : batches(train, config.batchSize(), random)) {
-          lossSum += engine.step(batchIndices, iteration++, epoch - 1);
+          lossSum += engine.step(0, task, batchIndices, iteration++, epoch - 1);
           done += batchIndices.size();
           listener.batchDone(epoch, done, train.size(), lossSum / done);
         }

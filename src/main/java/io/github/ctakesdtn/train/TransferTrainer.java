@@ -76,8 +76,16 @@ public final class TransferTrainer {
         words, chars, graph, targetCrf, List.of(), provenance,
         new TransferSpec(graphScheme.name(), scheme.name(), sourceTags.labels()));
     Random random = new Random(config.seed());
-    Step step = new Step(graph, taskSwitch, words, chars, network.maxWordLength(), singletons, random);
+    try (TrainingEngine engine = TrainingEngine.transfer(config, network, targetTags.size(), graphScheme, graph,
+        taskSwitch, words, chars, singletons, random)) {
+      return train(new Step(engine), model, source, target, targetDev, sourceTask, targetTask, random);
+    } finally {
+      taskSwitch.select(TaskSwitch.TARGET);
+    }
+  }
 
+  private Result train(Step step, TaggerModel model, List<LabeledSentence> source, List<LabeledSentence> target,
+      List<LabeledSentence> targetDev, TaskData sourceTask, TaskData targetTask, Random random) {
     if (scheme == SharingScheme.FINETUNE) {
       for (int epoch = 1; epoch <= sourceEpochs; epoch++) {
         for (List<Integer> batch : Trainer.batches(source, config.batchSize(), random)) {
@@ -105,13 +113,13 @@ public final class TransferTrainer {
           step.run(targetTask, TaskSwitch.TARGET, targetBatches.get(round % targetBatches.size()), epoch);
         }
       }
-      taskSwitch.select(TaskSwitch.TARGET);
-      if (stopping.epochDone(epoch, step.meanLoss(), Trainer.f1(new Tagger(model, 64), targetDev) /* reads the current weights */, step.sentences)) {
+      step.engine.syncGraph();
+      // A Tagger per evaluation: it reads the graph's current weights into its fused form.
+      if (stopping.epochDone(epoch, step.meanLoss(), Trainer.f1(new Tagger(model, 64), targetDev), step.sentences)) {
         break;
       }
     }
     stopping.restoreBest();
-    taskSwitch.select(TaskSwitch.TARGET);
     return new Result(model, stopping.bestEpoch(), stopping.bestF1(), stopping.epochsRun(), stopping.seconds());
   }
 
@@ -119,34 +127,19 @@ public final class TransferTrainer {
     return new ParameterOptimizer(config.optimizer(), config.learningRate(), CrfParameters.size(tags.size()));
   }
 
-  /** One mini-batch of one task: route the network to the task, step, count the loss. */
-  private final class Step {
-    private final ComputationGraph graph;
-    private final TaskSwitch taskSwitch;
-    private final Vocabulary words;
-    private final Vocabulary chars;
-    private final int maxWordLength;
-    private final Set<String> singletons;
-    private final Random random;
+  /** One mini-batch of one task: step, count the loss. */
+  private static final class Step {
+    private final TrainingEngine engine;
     private int iteration;
     private double loss;
     private long sentences;
 
-    Step(ComputationGraph graph, TaskSwitch taskSwitch, Vocabulary words, Vocabulary chars, int maxWordLength,
-        Set<String> singletons, Random random) {
-      this.graph = graph;
-      this.taskSwitch = taskSwitch;
-      this.words = words;
-      this.chars = chars;
-      this.maxWordLength = maxWordLength;
-      this.singletons = singletons;
-      this.random = random;
+    Step(TrainingEngine engine) {
+      this.engine = engine;
     }
 
     void run(TaskData task, int which, List<Integer> batch, int epoch) {
-      taskSwitch.select(which);
-      loss += task.step(graph, batch, words, chars, maxWordLength, singletons, config.wordDropout(), random,
-          iteration++, Math.max(0, epoch - 1));
+      loss += engine.step(which, task, batch, iteration++, Math.max(0, epoch - 1));
       sentences += batch.size();
     }
 
