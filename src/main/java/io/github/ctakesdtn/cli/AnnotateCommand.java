@@ -45,7 +45,7 @@ final class AnnotateCommand implements Callable<Integer> {
   String model = ModelRegistry.DEFAULT_MODEL;
 
   @Option(names = "--threads", paramLabel = "N", description = "Notes annotated at once (default: ${DEFAULT-VALUE}).")
-  int threads = 1;
+  int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--batch-size", paramLabel = "N", description = "Sentences tagged together (default: ${DEFAULT-VALUE}).")
   int batchSize = 32;

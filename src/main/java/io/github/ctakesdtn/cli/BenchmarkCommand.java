@@ -4,7 +4,12 @@ import io.github.ctakesdtn.corpus.CorpusLoader;
 import io.github.ctakesdtn.corpus.CtakesTokenizer;
 import io.github.ctakesdtn.corpus.Document;
 import io.github.ctakesdtn.corpus.Sentence;
+import com.google.gson.JsonObject;
 import io.github.ctakesdtn.model.LabeledSentence;
+import io.github.ctakesdtn.model.NetworkConfig;
+import io.github.ctakesdtn.train.Trainer;
+import io.github.ctakesdtn.train.TrainingConfig;
+import io.github.ctakesdtn.train.TrainingListener;
 import io.github.ctakesdtn.model.ModelFile;
 import io.github.ctakesdtn.model.Tagger;
 import io.github.ctakesdtn.uima.DtnNerAnnotator;
@@ -30,7 +35,9 @@ import picocli.CommandLine.Option;
         "Measures tagging speed on a tokenized corpus and prints a table: the Tagger API (batched, and one sentence"
             + " at a time), the cTAKES tokenizer pipeline alone, and the same pipeline with DtnNerAnnotator, on one"
             + " thread; the median of several runs after a warm-up; and the peak resident memory.",
-        "Training speed is printed by train itself (sentences/s per epoch)."})
+        "With --train-corpus, also the training speed of the default network (one epoch, plain-Java engine) on all"
+            + " cores and on one thread.",
+        "train prints its own speed too (sentences/s per epoch)."})
 final class BenchmarkCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model file.")
   Path model;
@@ -43,6 +50,10 @@ final class BenchmarkCommand implements Callable<Integer> {
 
   @Option(names = "--batch-size", paramLabel = "N", description = "Sentences per batch (default: ${DEFAULT-VALUE}).")
   int batchSize = 32;
+
+  @Option(names = "--train-corpus", paramLabel = "PATH",
+      description = "Annotated corpus to measure training speed on (one epoch per run).")
+  Path trainCorpus;
 
   @Override
   public Integer call() throws Exception {
@@ -59,6 +70,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     Tagger single = new Tagger(batched.model(), 1);
     double batchedSeconds = median(() -> batched.tag(sentences));
     double singleSeconds = median(() -> single.tag(sentences));
+    int cores = Runtime.getRuntime().availableProcessors();
+    double parallelSeconds = median(() -> tagInParallel(batched, sentences, cores));
 
     AnalysisEngineDescription tokenizer = CtakesTokenizer.pipelineDescription();
     AnalysisEngine tokenizeOnly = AnalysisEngineFactory.createEngine(tokenizer);
@@ -75,10 +88,39 @@ final class BenchmarkCommand implements Callable<Integer> {
     System.out.printf("%-52s %12s%n", "what", "tokens/s");
     System.out.printf("%-52s %,12.0f%n", "Tagger API, batches of " + batchSize + " sentences", tokens / batchedSeconds);
     System.out.printf("%-52s %,12.0f%n", "Tagger API, one sentence at a time", tokens / singleSeconds);
+    System.out.printf("%-52s %,12.0f%n", "Tagger API, batches of " + batchSize + ", " + cores + " threads",
+        tokens / parallelSeconds);
     System.out.printf("%-52s %,12.0f%n", "cTAKES segmenter + sentences + tokenizer", tokens / tokenizerSeconds);
     System.out.printf("%-52s %,12.0f%n", "the same + DtnNerAnnotator", tokens / pipelineSeconds);
     System.out.printf("peak resident memory: %s%n", peakMemory());
+    if (trainCorpus != null) {
+      List<LabeledSentence> train = TrainingData.load(trainCorpus, List.of(), System.out);
+      System.out.printf("training: %s (%,d sentences), one epoch of the default network per run, median of %d runs%n",
+          trainCorpus, train.size(), runs);
+      System.out.printf("%-52s %12s%n", "what", "sentences/s");
+      for (int threads : cores > 1 ? new int[] {cores, 1} : new int[] {1}) {
+        double seconds = median(() -> trainOneEpoch(train, threads));
+        System.out.printf("%-52s %,12.0f%n", "train, java engine, " + threads + " thread" + (threads > 1 ? "s" : ""),
+            train.size() / seconds);
+      }
+    }
     return 0;
+  }
+
+  /** Splits the sentences into one share per thread and tags the shares at once. */
+  private static void tagInParallel(Tagger tagger, List<List<String>> sentences, int threads) {
+    int share = (sentences.size() + threads - 1) / threads;
+    java.util.stream.IntStream.range(0, threads).parallel().forEach(t -> tagger.tag(
+        sentences.subList(Math.min(sentences.size(), t * share), Math.min(sentences.size(), (t + 1) * share))));
+  }
+
+  /** One epoch of the default network; the seconds include one tiny dev evaluation. */
+  private static void trainOneEpoch(List<LabeledSentence> train, int threads) {
+    TrainingConfig config = TrainingConfig.defaults();
+    config = new TrainingConfig(1, 1, config.batchSize(), config.optimizer(), config.learningRate(), config.clipNorm(),
+        config.wordDropout(), config.tagScheme(), config.seed(), TrainingConfig.JAVA, threads);
+    NetworkConfig shape = NetworkConfig.defaults(0, 0, 0);
+    new Trainer(shape, config, null, TrainingListener.SILENT).train(train, train.subList(0, 1), new JsonObject());
   }
 
   private interface Work {
