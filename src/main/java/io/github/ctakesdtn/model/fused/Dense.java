@@ -1,6 +1,5 @@
 package io.github.ctakesdtn.model.fused;
 
-import io.github.ctakesdtn.nn.Activations;
 import io.github.ctakesdtn.nn.Kernels;
 
 /** DL4J's identity {@code DenseLayer}: {@code y = x W + b}, W [in, out]. */

@@ -1,8 +1,5 @@
 package io.github.ctakesdtn.model.fused;
 
-import io.github.ctakesdtn.nn.Activations;
-import io.github.ctakesdtn.nn.Kernels;
-
 import io.github.ctakesdtn.model.GateVertex;
 import io.github.ctakesdtn.model.NetworkConfig;
 import io.github.ctakesdtn.model.SharingScheme;
@@ -10,6 +7,7 @@ import io.github.ctakesdtn.model.TaggerModel;
 import io.github.ctakesdtn.model.TransferSpec;
 import io.github.ctakesdtn.model.Vocabulary;
 import io.github.ctakesdtn.model.WordForms;
+import io.github.ctakesdtn.nn.Activations;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,6 @@ package io.github.ctakesdtn.model.fused;
 
 import io.github.ctakesdtn.nn.Activations;
 import io.github.ctakesdtn.nn.Kernels;
-
 import java.util.Arrays;
 
 /**
