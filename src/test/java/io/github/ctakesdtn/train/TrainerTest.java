@@ -14,11 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.Test;
 
-/** Real (small, seconds-long) DL4J training on a corpus written here. */
+/** Real (small, seconds-long) training on a corpus written here, on both engines. */
 public class TrainerTest {
   static Trainer.Result trainSmall(TagScheme scheme, long seed, List<TrainingListener.EpochReport> epochs) {
+    return trainSmall(scheme, seed, epochs, TrainingConfig.JAVA);
+  }
+
+  static Trainer.Result trainSmall(TagScheme scheme, long seed, List<TrainingListener.EpochReport> epochs,
+      String engine) {
     NetworkConfig shape = new NetworkConfig(NetworkConfig.CNN, 8, 16, 3, 16, 16, 0.2, 25, 0, 0, 0);
-    TrainingConfig config = new TrainingConfig(12, 4, 8, "adam", 0.01, 5.0, 0.3, scheme, seed);
+    TrainingConfig config = new TrainingConfig(12, 4, 8, "adam", 0.01, 5.0, 0.3, scheme, seed).withEngine(engine, 2);
     return new Trainer(shape, config, null, epochs::add)
         .train(SyntheticCorpus.sentences(240, 1), SyntheticCorpus.sentences(60, 2), new JsonObject());
   }
@@ -32,6 +37,26 @@ public class TrainerTest {
     assertTrue("test F1 " + testF1 + " after " + epochs, testF1 > 0.95);
     assertTrue(epochs.get(epochs.size() - 1).meanLoss() < epochs.get(0).meanLoss());
     assertEquals(result.bestDevF1(), epochs.stream().mapToDouble(TrainingListener.EpochReport::devF1).max().orElseThrow(), 0);
+  }
+
+  @Test
+  public void theDl4jEngineLearnsThemToo() {
+    Trainer.Result result = trainSmall(TagScheme.IOBES, 5, new ArrayList<>(), TrainingConfig.DL4J);
+    double testF1 = Trainer.f1(new Tagger(result.model()), SyntheticCorpus.sentences(100, 3));
+    assertTrue("test F1 " + testF1, testF1 > 0.95);
+  }
+
+  @Test
+  public void theThreadCountDoesNotChangeTheModel() {
+    NetworkConfig shape = new NetworkConfig(NetworkConfig.CNN, 4, 4, 3, 8, 8, 0.3, 25, 0, 0, 0);
+    TrainingConfig config = new TrainingConfig(2, 2, 8, "adam", 0.01, 5.0, 0.3, TagScheme.IOB2, 21);
+    List<LabeledSentence> train = SyntheticCorpus.sentences(60, 1);
+    List<LabeledSentence> dev = SyntheticCorpus.sentences(10, 2);
+    Trainer.Result one = new Trainer(shape, config.withEngine(TrainingConfig.JAVA, 1), null, TrainingListener.SILENT)
+        .train(train, dev, new JsonObject());
+    Trainer.Result three = new Trainer(shape, config.withEngine(TrainingConfig.JAVA, 3), null, TrainingListener.SILENT)
+        .train(train, dev, new JsonObject());
+    assertEquals(one.model().network().params(), three.model().network().params());
   }
 
   @Test
