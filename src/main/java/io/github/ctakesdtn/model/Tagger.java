@@ -4,9 +4,9 @@ import io.github.ctakesdtn.corpus.Document;
 import io.github.ctakesdtn.corpus.Mention;
 import io.github.ctakesdtn.corpus.Sentence;
 import io.github.ctakesdtn.corpus.TokenSpan;
+import io.github.ctakesdtn.model.fused.FusedNetwork;
 import java.util.ArrayList;
 import java.util.List;
-import io.github.ctakesdtn.model.fused.FusedNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
