@@ -23,8 +23,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * Trains a source and a target task together in one {@link TransferNetwork}: mini-batches
  * alternate, {@code sourceBatchesPerTargetBatch} source batches then one target batch, each
- * through its own task's path and CRF; an epoch passes the larger of the two data sets once
- * (the smaller one cycles). Early stopping and model selection use the target dev F1. The
+ * through its own task's path and CRF; an epoch passes the larger of the two data sets once (the
+ * smaller one cycles; a target under 1,000 sentences counts as several passes, see
+ * {@link Trainer#epochBatches}). Early stopping and model selection use the target dev F1. The
  * {@code finetune} baseline instead trains on the source alone for {@code sourceEpochs} epochs,
  * then on the target alone, in a network sharing C and W (and O when the labels agree).
  */
@@ -96,7 +97,7 @@ public final class TransferTrainer {
     EarlyStopping stopping = new EarlyStopping(model, config, listener);
     for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
       step.resetLoss();
-      List<List<Integer>> targetBatches = Trainer.batches(target, config.batchSize(), random);
+      List<List<Integer>> targetBatches = Trainer.epochBatches(target, config.batchSize(), random);
       if (scheme == SharingScheme.FINETUNE) {
         for (List<Integer> batch : targetBatches) {
           step.run(targetTask, TaskSwitch.TARGET, batch, epoch);

