@@ -1,5 +1,6 @@
 package io.github.ctakesdtn.cli;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -60,17 +61,14 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--dev-fraction", paramLabel = "FRACTION", description = "Without --dev (default: ${DEFAULT-VALUE}).")
   double devFraction = 0.1;
 
-  @Option(names = "--source-ratio", paramLabel = "N", description = "Source batches per target batch (default: ${DEFAULT-VALUE}).")
-  int sourceRatio = 1;
-
-  @Option(names = "--source-epochs", paramLabel = "N", description = "finetune: source epochs first (default: ${DEFAULT-VALUE}).")
-  int sourceEpochs = 5;
-
   @Option(names = "--mention-type", paramLabel = "TYPE", description = "CAS input: gold mention type (repeatable).")
   List<String> mentionTypes = new ArrayList<>();
 
   @Mixin
   NetworkOptions options;
+
+  @Mixin
+  TransferOptions transfer;
 
   @Override
   public Integer call() throws Exception {
@@ -97,14 +95,16 @@ final class SearchCommand implements Callable<Integer> {
       provenance.addProperty("command", "ctakes-dtn search (scheme " + scheme.name() + ")");
       provenance.addProperty("created", Instant.now().toString());
       provenance.add("versions", Versions.asJson());
+      provenance.add("trainingConfig", new Gson().toJsonTree(options.config()));
+      provenance.add("transferConfig", new Gson().toJsonTree(transfer.config()));
       JsonObject data = new JsonObject();
       data.add("source", CorpusFingerprint.of(source.toString(), sourceSentences));
       data.add("train", CorpusFingerprint.of(target.toString(), split.train()));
       data.add("dev", CorpusFingerprint.of(split.devSource(), split.dev()));
       provenance.add("data", data);
       long start = System.nanoTime();
-      SchemeTrainer.Outcome outcome = SchemeTrainer.train(scheme, options.shape(), options.config(), null, sourceRatio,
-          sourceEpochs, sourceSentences, split.train(), split.dev(), new ConsoleTrainingListener(console), provenance);
+      SchemeTrainer.Outcome outcome = SchemeTrainer.train(scheme, options.shape(), options.config(), null, transfer.config(),
+          sourceSentences, split.train(), split.dev(), new ConsoleTrainingListener(console), provenance);
       // Wall time of the whole run: finetune's source epochs included.
       double seconds = (System.nanoTime() - start) / 1e9;
       double testF1 = testSentences.isEmpty() ? Double.NaN : Trainer.f1(new Tagger(outcome.model(), 64), testSentences);

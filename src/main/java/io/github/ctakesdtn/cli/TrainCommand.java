@@ -57,14 +57,6 @@ final class TrainCommand implements Callable<Integer> {
           + " (C+W+O, C+W, C+O, C, W+O, W, O, none; O only when both tasks have the same labels).")
   String schemeName = SharingScheme.DTN.name();
 
-  @Option(names = "--source-ratio", paramLabel = "N",
-      description = "With --source: source batches per target batch (default: ${DEFAULT-VALUE}).")
-  int sourceRatio = 1;
-
-  @Option(names = "--source-epochs", paramLabel = "N",
-      description = "With --scheme finetune: epochs on the source before the target (default: ${DEFAULT-VALUE}).")
-  int sourceEpochs = 5;
-
   @Option(names = "--dev", paramLabel = "PATH", description = "Dev corpus for early stopping and model selection.")
   Path dev;
 
@@ -102,6 +94,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin
   NetworkOptions options;
+
+  @Mixin
+  TransferOptions transfer;
 
   @Override
   public Integer call() throws Exception {
@@ -155,8 +150,9 @@ final class TrainCommand implements Callable<Integer> {
       data.add("source", CorpusFingerprint.of(source.toString(), sourceSentences));
       scheme = SharingScheme.named(schemeName, Trainer.labelsOf(sourceSentences).equals(Trainer.labelsOf(trainSentences)));
       console.printf("transfer: source %,d sentences, scheme %s%n", sourceSentences.size(), scheme.name());
+      provenance.add("transferConfig", new Gson().toJsonTree(transfer.config()));
     }
-    SchemeTrainer.Outcome outcome = SchemeTrainer.train(scheme, shape, config, table, sourceRatio, sourceEpochs,
+    SchemeTrainer.Outcome outcome = SchemeTrainer.train(scheme, shape, config, table, transfer.config(),
         sourceSentences, trainSentences, devSentences, listener, provenance);
     TaggerModel trained = outcome.model();
     JsonObject scores = new JsonObject();

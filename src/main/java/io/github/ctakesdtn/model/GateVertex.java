@@ -17,7 +17,8 @@ import org.nd4j.linalg.learning.regularization.Regularization;
  * Configuration of a DTN gate: mixes a shared and a private representation of the same size,
  * position by position, {@code g = sigmoid(W [h_s; h_p] + b)}, {@code h = g * h_s + (1 - g) * h_p}
  * ({@code g} has one value per unit). Inputs: shared first, private second, both [B, H] or
- * [B, H, T]. Parameters: {@code W} [2H, H] and {@code b} [1, H], trained by the given updater.
+ * [B, H, T]. Parameters: {@code W} [2H, H] and {@code b} [1, H], trained by the given updater;
+ * {@code b} starts at {@code initialBias} in every unit.
  *
  * <p>Written as a plain vertex with its own parameters and backward pass: DESIGN.md section 5
  * found a SameDiffVertex gate's gradients exactly twice too large.
@@ -29,15 +30,17 @@ public class GateVertex extends GraphVertex implements TrainingConfig {
   private int size;
   private IUpdater updater;
   private double clipNorm;
+  private double initialBias;
   private String name = "gate";
 
   /** For DL4J's configuration cloning. */
   public GateVertex() {}
 
-  public GateVertex(int size, IUpdater updater, double clipNorm) {
+  public GateVertex(int size, IUpdater updater, double clipNorm, double initialBias) {
     this.size = size;
     this.updater = updater;
     this.clipNorm = clipNorm;
+    this.initialBias = initialBias;
   }
 
   public int getSize() {
@@ -64,9 +67,17 @@ public class GateVertex extends GraphVertex implements TrainingConfig {
     this.clipNorm = clipNorm;
   }
 
+  public double getInitialBias() {
+    return initialBias;
+  }
+
+  public void setInitialBias(double initialBias) {
+    this.initialBias = initialBias;
+  }
+
   @Override
   public GateVertex clone() {
-    GateVertex copy = new GateVertex(size, updater == null ? null : updater.clone(), clipNorm);
+    GateVertex copy = new GateVertex(size, updater == null ? null : updater.clone(), clipNorm, initialBias);
     copy.name = name;
     return copy;
   }
@@ -74,12 +85,12 @@ public class GateVertex extends GraphVertex implements TrainingConfig {
   @Override
   public boolean equals(Object o) {
     return o instanceof GateVertex other && other.size == size && Objects.equals(other.updater, updater)
-        && other.clipNorm == clipNorm;
+        && other.clipNorm == clipNorm && other.initialBias == initialBias;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(size, updater, clipNorm);
+    return Objects.hash(size, updater, clipNorm, initialBias);
   }
 
   @Override

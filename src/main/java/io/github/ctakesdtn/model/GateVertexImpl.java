@@ -38,9 +38,9 @@ public class GateVertexImpl extends BaseGraphVertex {
     weights = slice(paramsView, 0, w).reshape('c', 2L * size, size);
     bias = slice(paramsView, w, w + size).reshape('c', 1, size);
     if (initializeParams) {
-      // Small random weights and zero bias: every gate starts near 0.5, an even mix.
+      // Small random weights: every unit's gate starts near sigmoid(initial bias).
       weights.assign(org.nd4j.linalg.factory.Nd4j.randn(dataType, 2L * size, size).muli(Math.sqrt(1.0 / (2 * size))));
-      bias.assign(0);
+      bias.assign(conf.getInitialBias());
     }
   }
 

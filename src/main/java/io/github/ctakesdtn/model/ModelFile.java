@@ -147,7 +147,7 @@ public final class ModelFile {
     SharingScheme scheme = SharingScheme.named(transfer.graphScheme(), sourceTags.labels().equals(targetTags.labels()));
     NetworkConfig sourceShape = network.withSizes(network.wordVocabularySize(), network.charVocabularySize(),
         sourceTags.size());
-    return TransferNetwork.build(sourceShape, targetTags.size(), scheme, new TaskSwitch(), new Sgd(0), 0, 0,
+    return TransferNetwork.build(sourceShape, targetTags.size(), scheme, new TaskSwitch(), new Sgd(0), 0, 0, 0,
         DataType.FLOAT);
   }
 

@@ -30,15 +30,16 @@ public final class TransferNetwork {
   /**
    * @param shape network sizes; its tag count is the source task's
    * @param targetTags the target task's tag count
+   * @param gateBias DTN only: the gates' initial bias
    */
   public static ComputationGraph build(NetworkConfig shape, int targetTags, SharingScheme scheme, TaskSwitch taskSwitch,
-      IUpdater updater, double clipNorm, long seed, DataType dataType) {
+      IUpdater updater, double clipNorm, double gateBias, long seed, DataType dataType) {
     boolean sameLabels = shape.tagCount() == targetTags;
     if (scheme.sharedOutput() && !sameLabels) {
       throw new IllegalArgumentException("scheme " + scheme.name() + " shares the output, but the tasks have different tag sets");
     }
     ComputationGraphConfiguration.GraphBuilder g = TaggerNetwork.graphBuilder(updater, clipNorm, seed, dataType);
-    Group group = new Group(g, scheme.dynamic(), taskSwitch, updater, clipNorm);
+    Group group = new Group(g, scheme.dynamic(), taskSwitch, updater, clipNorm, gateBias);
 
     g.addLayer("wordEmbedding", new EmbeddingSequenceLayer.Builder()
         .nIn(shape.wordVocabularySize()).nOut(shape.wordEmbedding()).build(), TaggerNetwork.WORDS);
@@ -73,15 +74,15 @@ public final class TransferNetwork {
 
   /** Builds one parameter group shared, private or gated; returns the vertex giving the active task's output. */
   private record Group(ComputationGraphConfiguration.GraphBuilder g, boolean dynamic, TaskSwitch taskSwitch,
-      IUpdater updater, double clipNorm) {
+      IUpdater updater, double clipNorm, double gateBias) {
 
     String build(String name, boolean shared, int size, Function<String, String> copy) {
       if (dynamic) {
         String common = copy.apply(SHARED);
         String source = copy.apply(SOURCE);
         String target = copy.apply(TARGET);
-        g.addVertex(name + "SourceGate", new GateVertex(size, updater, clipNorm), common, source);
-        g.addVertex(name + "TargetGate", new GateVertex(size, updater, clipNorm), common, target);
+        g.addVertex(name + "SourceGate", new GateVertex(size, updater, clipNorm, gateBias), common, source);
+        g.addVertex(name + "TargetGate", new GateVertex(size, updater, clipNorm, gateBias), common, target);
         return select(name, name + "SourceGate", name + "TargetGate");
       }
       return shared ? copy.apply(SHARED) : privateCopies(name, copy);

@@ -23,13 +23,13 @@ public final class SchemeTrainer {
 
   /** @param embeddings pre-trained word vectors (single-task training only for now), or null */
   public static Outcome train(SharingScheme scheme, NetworkConfig shape, TrainingConfig config, EmbeddingTable embeddings,
-      int sourceRatio, int sourceEpochs, List<LabeledSentence> source, List<LabeledSentence> target,
+      TransferConfig transfer, List<LabeledSentence> source, List<LabeledSentence> target,
       List<LabeledSentence> targetDev, TrainingListener listener, JsonObject provenance) {
     if (scheme == SharingScheme.TARGET_ONLY) {
       Trainer.Result r = new Trainer(shape, config, embeddings, listener).train(target, targetDev, provenance);
       return new Outcome(scheme, r.model(), r.bestDevF1(), r.bestEpoch(), r.epochsRun(), r.seconds(), Map.of());
     }
-    TransferTrainer.Result r = new TransferTrainer(shape, config, scheme, sourceRatio, sourceEpochs, listener)
+    TransferTrainer.Result r = new TransferTrainer(shape, config, scheme, transfer, listener)
         .train(source, target, targetDev, provenance);
     Map<String, GateStatistics.Stat> gates = GateStatistics.of(r.model(),
         targetDev.stream().map(LabeledSentence::tokens).toList());

@@ -7,7 +7,6 @@ import io.github.ctakesdtn.model.NetworkConfig;
 import io.github.ctakesdtn.model.TagSet;
 import io.github.ctakesdtn.model.SharingScheme;
 import io.github.ctakesdtn.model.Tagger;
-import io.github.ctakesdtn.model.SharingScheme;
 import io.github.ctakesdtn.model.TaggerModel;
 import io.github.ctakesdtn.model.TaskSwitch;
 import io.github.ctakesdtn.model.TransferNetwork;
@@ -22,11 +21,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Trains a source and a target task together in one {@link TransferNetwork}: mini-batches
- * alternate, {@code sourceBatchesPerTargetBatch} source batches then one target batch, each
+ * alternate, {@link TransferConfig#sourceBatchesPerTargetBatch} source batches then one target batch, each
  * through its own task's path and CRF; an epoch passes the larger of the two data sets once (the
  * smaller one cycles; a target under 1,000 sentences counts as several passes, see
  * {@link Trainer#epochBatches}). Early stopping and model selection use the target dev F1. The
- * {@code finetune} baseline instead trains on the source alone for {@code sourceEpochs} epochs,
+ * {@code finetune} baseline instead trains on the source alone for {@link TransferConfig#sourceEpochs} epochs,
  * then on the target alone, in a network sharing C and W (and O when the labels agree).
  */
 public final class TransferTrainer {
@@ -36,17 +35,15 @@ public final class TransferTrainer {
   private final NetworkConfig shape;
   private final TrainingConfig config;
   private final SharingScheme scheme;
-  private final int sourceBatchesPerTargetBatch;
-  private final int sourceEpochs;
+  private final TransferConfig transfer;
   private final TrainingListener listener;
 
-  public TransferTrainer(NetworkConfig shape, TrainingConfig config, SharingScheme scheme,
-      int sourceBatchesPerTargetBatch, int sourceEpochs, TrainingListener listener) {
+  public TransferTrainer(NetworkConfig shape, TrainingConfig config, SharingScheme scheme, TransferConfig transfer,
+      TrainingListener listener) {
     this.shape = shape;
     this.config = config;
     this.scheme = scheme;
-    this.sourceBatchesPerTargetBatch = sourceBatchesPerTargetBatch;
-    this.sourceEpochs = sourceEpochs;
+    this.transfer = transfer;
     this.listener = listener;
   }
 
@@ -67,7 +64,7 @@ public final class TransferTrainer {
     NetworkConfig network = shape.withSizes(words.size(), chars.size(), sourceTags.size());
     TaskSwitch taskSwitch = new TaskSwitch();
     ComputationGraph graph = TransferNetwork.build(network, targetTags.size(), graphScheme, taskSwitch,
-        Trainer.updater(config), config.clipNorm(), config.seed(), DataType.FLOAT);
+        Trainer.updater(config), config.clipNorm(), transfer.gateBias(), config.seed(), DataType.FLOAT);
     LinearChainCrf sourceCrf = new LinearChainCrf(sourceTags);
     LinearChainCrf targetCrf = graphScheme.sharedOutput() ? sourceCrf : new LinearChainCrf(targetTags);
     TaskData sourceTask = new TaskData(source, sourceTags, sourceCrf, optimizer(sourceTags));
@@ -88,7 +85,7 @@ public final class TransferTrainer {
   private Result train(Step step, TaggerModel model, List<LabeledSentence> source, List<LabeledSentence> target,
       List<LabeledSentence> targetDev, TaskData sourceTask, TaskData targetTask, Random random) {
     if (scheme == SharingScheme.FINETUNE) {
-      for (int epoch = 1; epoch <= sourceEpochs; epoch++) {
+      for (int epoch = 1; epoch <= transfer.sourceEpochs(); epoch++) {
         for (List<Integer> batch : Trainer.batches(source, config.batchSize(), random)) {
           step.run(sourceTask, TaskSwitch.SOURCE, batch, -epoch);
         }
@@ -104,12 +101,11 @@ public final class TransferTrainer {
         }
       } else {
         List<List<Integer>> sourceBatches = Trainer.batches(source, config.batchSize(), random);
-        int rounds = Math.max(targetBatches.size(),
-            (sourceBatches.size() + sourceBatchesPerTargetBatch - 1) / sourceBatchesPerTargetBatch);
+        int ratio = transfer.sourceBatchesPerTargetBatch();
+        int rounds = Math.max(targetBatches.size(), (sourceBatches.size() + ratio - 1) / ratio);
         for (int round = 0; round < rounds; round++) {
-          for (int r = 0; r < sourceBatchesPerTargetBatch; r++) {
-            step.run(sourceTask, TaskSwitch.SOURCE,
-                sourceBatches.get((round * sourceBatchesPerTargetBatch + r) % sourceBatches.size()), epoch);
+          for (int r = 0; r < ratio; r++) {
+            step.run(sourceTask, TaskSwitch.SOURCE, sourceBatches.get((round * ratio + r) % sourceBatches.size()), epoch);
           }
           step.run(targetTask, TaskSwitch.TARGET, targetBatches.get(round % targetBatches.size()), epoch);
         }

@@ -84,7 +84,7 @@ public class FusedNetworkTest {
 
   private static TaggerModel transfer(String encoder, SharingScheme scheme, TagSet sourceTags, long seed) {
     NetworkConfig sourceShape = shape(encoder, sourceTags.size());
-    ComputationGraph graph = TransferNetwork.build(sourceShape, TAGS.size(), scheme, new TaskSwitch(), new Sgd(0), 0,
+    ComputationGraph graph = TransferNetwork.build(sourceShape, TAGS.size(), scheme, new TaskSwitch(), new Sgd(0), 0, 0.5,
         seed, DataType.FLOAT);
     randomize(graph, seed);
     return new TaggerModel(shape(encoder, TAGS.size()), TAGS, TaggerNetworkTest.WORDS, TaggerNetworkTest.CHARS, graph,

@@ -37,7 +37,7 @@ public class GateVertexTest {
     ComputationGraphConfiguration.GraphBuilder g = builder();
     g.addLayer("shared", new DenseLayer.Builder().nIn(3).nOut(h).activation(Activation.TANH).build(), "in");
     g.addLayer("private", new DenseLayer.Builder().nIn(3).nOut(h).activation(Activation.TANH).build(), "in");
-    g.addVertex("gate", new GateVertex(h, new NoOp(), 0), "shared", "private");
+    g.addVertex("gate", new GateVertex(h, new NoOp(), 0, 0), "shared", "private");
     g.addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(h).nOut(2)
         .activation(Activation.IDENTITY).build(), "gate");
     ComputationGraph graph = new ComputationGraph(g.setOutputs("out").build());
@@ -61,7 +61,7 @@ public class GateVertexTest {
     ComputationGraphConfiguration.GraphBuilder g = builder();
     g.addLayer("shared", new LSTM.Builder().nIn(2).nOut(h).activation(Activation.TANH).build(), "in");
     g.addLayer("private", new LSTM.Builder().nIn(2).nOut(h).activation(Activation.TANH).build(), "in");
-    g.addVertex("gate", new GateVertex(h, new NoOp(), 0), "shared", "private");
+    g.addVertex("gate", new GateVertex(h, new NoOp(), 0, 1.5), "shared", "private");
     ComputationGraph graph = new ComputationGraph(g.setOutputs("gate").build());
     graph.init();
     INDArray input = Nd4j.rand(DataType.DOUBLE, 3, 2, 4).subi(0.5);
@@ -89,7 +89,7 @@ public class GateVertexTest {
     int h = 2;
     ComputationGraphConfiguration.GraphBuilder g = builder();
     g.addInputs("other");
-    g.addVertex("gate", new GateVertex(h, new NoOp(), 0), "in", "other");
+    g.addVertex("gate", new GateVertex(h, new NoOp(), 0, 0), "in", "other");
     ComputationGraph graph = new ComputationGraph(g.setOutputs("gate").build());
     graph.init();
     graph.getVertex("gate").params().assign(0); // W = 0, b = 0: g = 0.5 everywhere
@@ -97,5 +97,20 @@ public class GateVertexTest {
     INDArray own = Nd4j.create(new double[][] {{3, 6}});
     INDArray mixed = graph.output(shared, own)[0];
     assertEquals(Nd4j.create(new double[][] {{2, 4}}), mixed);
+  }
+
+  @Test
+  public void theInitialBiasSetsTheStartingMix() {
+    int h = 3;
+    ComputationGraphConfiguration.GraphBuilder g = builder();
+    g.addInputs("other");
+    g.addVertex("gate", new GateVertex(h, new NoOp(), 0, 2.0), "in", "other");
+    ComputationGraph graph = new ComputationGraph(g.setOutputs("gate").build());
+    graph.init();
+    INDArray bias = graph.getVertex("gate").paramTable(false).get(GateVertex.BIAS);
+    assertEquals(Nd4j.valueArrayOf(new long[] {1, h}, 2.0, DataType.DOUBLE), bias);
+    graph.getVertex("gate").paramTable(false).get(GateVertex.WEIGHTS).assign(0); // only the bias decides
+    INDArray mixed = graph.output(Nd4j.ones(DataType.DOUBLE, 1, h), Nd4j.zeros(DataType.DOUBLE, 1, h))[0];
+    assertEquals(1 / (1 + Math.exp(-2)), mixed.getDouble(0, 1), 1e-12);
   }
 }

@@ -36,7 +36,7 @@ public class TransferNetworkTest {
     schemes.add(SharingScheme.DTN);
     for (SharingScheme scheme : schemes) {
       ComputationGraph graph = TransferNetwork.build(shape(SOURCE_TAGS.size()), TARGET_TAGS.size(), scheme, taskSwitch,
-          new Sgd(0.1), 0, 1, DataType.DOUBLE);
+          new Sgd(0.1), 0, 0, 1, DataType.DOUBLE);
       EncodedBatch batch = batch();
       taskSwitch.select(TaskSwitch.SOURCE);
       INDArray source = graph.output(false, batch.inputs(), batch.masks())[0];
@@ -51,11 +51,11 @@ public class TransferNetworkTest {
   @Test
   public void sharingMeansFewerParameters() {
     TaskSwitch taskSwitch = new TaskSwitch();
-    long none = TransferNetwork.build(shape(9), 9, SharingScheme.of(false, false, false), taskSwitch, new Sgd(0.1), 0, 1,
+    long none = TransferNetwork.build(shape(9), 9, SharingScheme.of(false, false, false), taskSwitch, new Sgd(0.1), 0, 0, 1,
         DataType.DOUBLE).params().length();
-    long all = TransferNetwork.build(shape(9), 9, SharingScheme.of(true, true, true), taskSwitch, new Sgd(0.1), 0, 1,
+    long all = TransferNetwork.build(shape(9), 9, SharingScheme.of(true, true, true), taskSwitch, new Sgd(0.1), 0, 0, 1,
         DataType.DOUBLE).params().length();
-    long dtn = TransferNetwork.build(shape(9), 9, SharingScheme.DTN, taskSwitch, new Sgd(0.1), 0, 1,
+    long dtn = TransferNetwork.build(shape(9), 9, SharingScheme.DTN, taskSwitch, new Sgd(0.1), 0, 0, 1,
         DataType.DOUBLE).params().length();
     long single = TaggerNetwork.build(shape(9), new Sgd(0.1), 0, 1, DataType.DOUBLE).params().length();
     assertEquals(single, all);
@@ -67,7 +67,7 @@ public class TransferNetworkTest {
   public void dtnGradientsMatchFiniteDifferencesForBothTasks() {
     TaskSwitch taskSwitch = new TaskSwitch();
     ComputationGraph graph = TransferNetwork.build(shape(SOURCE_TAGS.size()), TARGET_TAGS.size(), SharingScheme.DTN,
-        taskSwitch, new Sgd(0.1), 0, 5, DataType.DOUBLE);
+        taskSwitch, new Sgd(0.1), 0, 0, 5, DataType.DOUBLE);
     graph.params().muli(2); // larger weights, so gates are far from 0.5 and the check is sharp
     int[] sourceGold0 = SOURCE_TAGS.encode(5, List.of(new TokenSpan(3, 4, "Disease"), new TokenSpan(1, 2, "Chemical")));
     int[] sourceGold1 = SOURCE_TAGS.encode(2, List.of(new TokenSpan(0, 1, "Disease")));

@@ -63,7 +63,7 @@ public class TrainableTaggerTest {
           NetworkConfig shape = config(NetworkConfig.CNN).withSizes(WORDS.size(), CHARS.size(), sourceTags.size());
           TaskSwitch taskSwitch = new TaskSwitch();
           taskSwitch.select(task);
-          ComputationGraph graph = TransferNetwork.build(shape, TAGS.size(), scheme, taskSwitch, new Sgd(0.1), 0, 7,
+          ComputationGraph graph = TransferNetwork.build(shape, TAGS.size(), scheme, taskSwitch, new Sgd(0.1), 0, 0.5, 7,
               DataType.DOUBLE);
           TrainableTagger tagger = TrainableTagger.transfer(shape, TAGS.size(), scheme, CHARS);
           TagSet tags = task == TaskSwitch.SOURCE ? sourceTags : TAGS;

@@ -30,7 +30,7 @@ public class TransferTrainerTest {
   }
 
   private static double transfer(SharingScheme scheme) {
-    TransferTrainer.Result result = new TransferTrainer(SHAPE, CONFIG, scheme, 1, 3, TrainingListener.SILENT)
+    TransferTrainer.Result result = new TransferTrainer(SHAPE, CONFIG, scheme, new TransferConfig(1, 3, 2.0), TrainingListener.SILENT)
         .train(SOURCE, TARGET, DEV, new JsonObject());
     return Trainer.f1(new Tagger(result.model()), TEST);
   }
@@ -50,7 +50,7 @@ public class TransferTrainerTest {
     TrainingConfig oneEpoch = new TrainingConfig(1, 1, 8, "adam", 0.01, 5.0, 0.3, TagScheme.IOB2, 3);
     List<LabeledSentence> diseasesOnly = TARGET.stream().map(s -> new LabeledSentence(s.tokens(),
         s.spans().stream().filter(span -> span.label().equals("Disease")).toList())).toList();
-    TransferTrainer.Result result = new TransferTrainer(SHAPE, oneEpoch, SharingScheme.DTN, 1, 1,
+    TransferTrainer.Result result = new TransferTrainer(SHAPE, oneEpoch, SharingScheme.DTN, new TransferConfig(1, 1, 0),
         TrainingListener.SILENT).train(SOURCE.subList(0, 40), diseasesOnly, DEV, new JsonObject());
     java.nio.file.Path file = java.nio.file.Files.createTempFile("transfer", ".model");
     try {

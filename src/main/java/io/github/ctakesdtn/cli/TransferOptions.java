@@ -1,0 +1,24 @@
+package io.github.ctakesdtn.cli;
+
+import io.github.ctakesdtn.train.TransferConfig;
+import picocli.CommandLine.Option;
+
+/** The transfer-learning options that train (with --source) and search share. */
+final class TransferOptions {
+  @Option(names = "--source-ratio", paramLabel = "N",
+      description = "Source batches per target batch (default: ${DEFAULT-VALUE}).")
+  int sourceRatio = TransferConfig.defaults().sourceBatchesPerTargetBatch();
+
+  @Option(names = "--source-epochs", paramLabel = "N",
+      description = "Scheme finetune: epochs on the source before the target (default: ${DEFAULT-VALUE}).")
+  int sourceEpochs = TransferConfig.defaults().sourceEpochs();
+
+  @Option(names = "--gate-bias", paramLabel = "X",
+      description = "Scheme dtn: the gates' initial bias; sigmoid(X) is the shared copy's starting share, 0 an even "
+          + "mix (default: ${DEFAULT-VALUE}).")
+  double gateBias = TransferConfig.defaults().gateBias();
+
+  TransferConfig config() {
+    return new TransferConfig(sourceRatio, sourceEpochs, gateBias);
+  }
+}
