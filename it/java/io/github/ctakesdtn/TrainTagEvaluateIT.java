@@ -3,10 +3,12 @@ package io.github.ctakesdtn;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.ctakesdtn.corpus.TokenSpan;
 import io.github.ctakesdtn.model.LabeledSentence;
+import io.github.ctakesdtn.model.ModelFile;
 import io.github.ctakesdtn.model.SyntheticCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -121,6 +123,26 @@ public class TrainTagEvaluateIT {
     assertTrue(table, table.contains("chars "));
     assertTrue(Files.isRegularFile(dir().resolve("search/dtn.model")));
     assertTrue(result.toString(), result.out().contains("table and models written to search"));
+  }
+
+  @Test
+  public void searchWithSeveralSeedsReportsMeanAndSpreadAndKeepsTheBestDevModel() throws Exception {
+    writeConll("source", SyntheticCorpus.sentences(30, 1));
+    writeConll("target", SyntheticCorpus.sentences(12, 4));
+    Cli.ok(dir(), "search", "--source", "xmi/source", "--target", "xmi/target", "--out", "seeds", "--seeds", "2",
+        "--seed", "5", "--schemes", "C+W", "--epochs", "1", "--patience", "1", "--batch-size", "8",
+        "--word-embedding-size", "8", "--word-hidden", "8", "--dev-fraction", "0.3");
+    String table = Files.readString(dir().resolve("seeds/search.md"));
+    assertTrue(table, table.matches("(?s).*\\| C\\+W \\| \\d+\\.\\d\\d ± \\d+\\.\\d\\d \\|.*"));
+    JsonArray runs = JsonParser.parseString(Files.readString(dir().resolve("seeds/search.json"))).getAsJsonArray();
+    assertEquals(2, runs.size());
+    JsonObject first = runs.get(0).getAsJsonObject();
+    JsonObject second = runs.get(1).getAsJsonObject();
+    assertEquals(5, first.get("seed").getAsInt());
+    assertEquals(6, second.get("seed").getAsInt());
+    JsonObject best = first.get("devF1").getAsDouble() >= second.get("devF1").getAsDouble() ? first : second;
+    JsonObject kept = ModelFile.load(dir().resolve("seeds/C+W.model")).provenance();
+    assertEquals(best.get("seed").getAsLong(), kept.getAsJsonObject("trainingConfig").get("seed").getAsLong());
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.github.ctakesdtn.model.Tagger;
 import io.github.ctakesdtn.train.CorpusFingerprint;
 import io.github.ctakesdtn.train.SchemeTrainer;
 import io.github.ctakesdtn.train.Trainer;
+import io.github.ctakesdtn.train.TrainingConfig;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,6 +65,14 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--mention-type", paramLabel = "TYPE", description = "CAS input: gold mention type (repeatable).")
   List<String> mentionTypes = new ArrayList<>();
 
+  /** Scores are NaN without a test corpus. */
+  private static final Gson JSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+
+  @Option(names = "--seeds", paramLabel = "N",
+      description = "Train each scheme N times, with seeds --seed, --seed+1, ...: the table gives dev and test F1 as"
+          + " mean ± sd, and each scheme keeps its model with the best dev F1 (default: ${DEFAULT-VALUE}).")
+  int seeds = 1;
+
   @Mixin
   NetworkOptions options;
 
@@ -86,59 +95,56 @@ final class SearchCommand implements Callable<Integer> {
       }
     }
     Files.createDirectories(out);
-    StringBuilder table = new StringBuilder("| scheme | dev F1 | test F1 | best epoch | minutes | gates (mean ± sd) |\n"
-        + "|---|---|---|---|---|---|\n");
+    StringBuilder table = new StringBuilder(SchemeRuns.TABLE_HEADER);
     JsonArray rows = new JsonArray();
     for (SharingScheme scheme : schemes) {
-      console.printf("== scheme %s%n", scheme.name());
-      JsonObject provenance = new JsonObject();
-      provenance.addProperty("command", "ctakes-dtn search (scheme " + scheme.name() + ")");
-      provenance.addProperty("created", Instant.now().toString());
-      provenance.add("versions", Versions.asJson());
-      provenance.add("trainingConfig", new Gson().toJsonTree(options.config()));
-      provenance.add("transferConfig", new Gson().toJsonTree(transfer.config()));
-      JsonObject data = new JsonObject();
-      data.add("source", CorpusFingerprint.of(source.toString(), sourceSentences));
-      data.add("train", CorpusFingerprint.of(target.toString(), split.train()));
-      data.add("dev", CorpusFingerprint.of(split.devSource(), split.dev()));
-      provenance.add("data", data);
-      long start = System.nanoTime();
-      SchemeTrainer.Outcome outcome = SchemeTrainer.train(scheme, options.shape(), options.config(), null, transfer.config(),
-          sourceSentences, split.train(), split.dev(), new ConsoleTrainingListener(console), provenance);
-      // Wall time of the whole run: finetune's source epochs included.
-      double seconds = (System.nanoTime() - start) / 1e9;
-      double testF1 = testSentences.isEmpty() ? Double.NaN : Trainer.f1(new Tagger(outcome.model(), 64), testSentences);
-      JsonObject row = new JsonObject();
-      row.addProperty("scheme", scheme.name());
-      row.addProperty("devF1", outcome.devF1());
-      row.addProperty("testF1", testF1);
-      row.addProperty("bestEpoch", outcome.bestEpoch());
-      row.addProperty("seconds", seconds);
-      row.add("gates", new GsonBuilder().create().toJsonTree(outcome.gates()));
-      rows.add(row);
-      provenance.add("scores", row);
-      ModelFile.save(outcome.model(), out.resolve(scheme.name() + ".model"));
-      table.append(String.format("| %s | %.2f | %s | %d | %.1f | %s |%n", scheme.name(), 100 * outcome.devF1(),
-          Double.isNaN(testF1) ? "-" : String.format("%.2f", 100 * testF1), outcome.bestEpoch(),
-          seconds / 60, gates(outcome)));
+      SchemeRuns runs = new SchemeRuns(scheme.name());
+      for (int i = 0; i < seeds; i++) {
+        TrainingConfig config = options.config().withSeed(options.seed + i);
+        console.printf("== scheme %s%s%n", scheme.name(), seeds > 1 ? ", seed " + config.seed() : "");
+        JsonObject provenance = provenance(scheme, config, sourceSentences, split);
+        long start = System.nanoTime();
+        SchemeTrainer.Outcome outcome = SchemeTrainer.train(scheme, options.shape(), config, null, transfer.config(),
+            sourceSentences, split.train(), split.dev(), new ConsoleTrainingListener(console), provenance);
+        // Wall time of the whole run: finetune's source epochs included.
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double testF1 = testSentences.isEmpty() ? Double.NaN : Trainer.f1(new Tagger(outcome.model(), 64), testSentences);
+        SchemeRuns.Run run = new SchemeRuns.Run(config.seed(), outcome.devF1(), testF1, outcome.bestEpoch(), seconds,
+            outcome.gates());
+        JsonObject row = JSON.toJsonTree(run).getAsJsonObject();
+        row.addProperty("scheme", scheme.name());
+        rows.add(row);
+        provenance.add("scores", row);
+        if (runs.wouldBeBest(run.devF1())) {
+          ModelFile.save(outcome.model(), out.resolve(scheme.name() + ".model"));
+        }
+        runs.add(run);
+      }
+      table.append(runs.tableRow());
       console.print(table);
+      // Written after every scheme, so a long search interrupted keeps what it finished.
+      AtomicFiles.write(out.resolve("search.md"), o -> o.write(table.toString().getBytes(StandardCharsets.UTF_8)));
+      AtomicFiles.write(out.resolve("search.json"), o -> o.write(
+          JSON.newBuilder().setPrettyPrinting().create().toJson(rows)
+              .getBytes(StandardCharsets.UTF_8)));
     }
-    AtomicFiles.write(out.resolve("search.md"), o -> o.write(table.toString().getBytes(StandardCharsets.UTF_8)));
-    AtomicFiles.write(out.resolve("search.json"), o -> o.write(
-        new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(rows)
-            .getBytes(StandardCharsets.UTF_8)));
     console.println("table and models written to " + out);
     return 0;
   }
 
-  private static String gates(SchemeTrainer.Outcome outcome) {
-    if (outcome.gates().isEmpty()) {
-      return "";
-    }
-    List<String> parts = new ArrayList<>();
-    outcome.gates().forEach((group, stat) -> parts.add(String.format("%s %.2f±%.2f", group, stat.mean(), stat.std())));
-    return String.join(", ", parts);
+  private JsonObject provenance(SharingScheme scheme, TrainingConfig config, List<LabeledSentence> sourceSentences,
+      TrainingData.Split split) {
+    JsonObject provenance = new JsonObject();
+    provenance.addProperty("command", "ctakes-dtn search (scheme " + scheme.name() + ")");
+    provenance.addProperty("created", Instant.now().toString());
+    provenance.add("versions", Versions.asJson());
+    provenance.add("trainingConfig", new Gson().toJsonTree(config));
+    provenance.add("transferConfig", new Gson().toJsonTree(transfer.config()));
+    JsonObject data = new JsonObject();
+    data.add("source", CorpusFingerprint.of(source.toString(), sourceSentences));
+    data.add("train", CorpusFingerprint.of(target.toString(), split.train()));
+    data.add("dev", CorpusFingerprint.of(split.devSource(), split.dev()));
+    provenance.add("data", data);
+    return provenance;
   }
-
-
 }

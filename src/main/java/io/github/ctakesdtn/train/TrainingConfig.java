@@ -60,6 +60,11 @@ public record TrainingConfig(
     return new TrainingConfig(50, 5, 16, "adam", 0.002, 5.0, 0.5, TagScheme.IOBES, 13);
   }
 
+  public TrainingConfig withSeed(long seed) {
+    return new TrainingConfig(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme,
+        seed, engine, threads);
+  }
+
   public TrainingConfig withEngine(String engine, int threads) {
     return new TrainingConfig(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme,
         seed, engine, threads);
