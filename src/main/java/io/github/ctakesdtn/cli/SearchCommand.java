@@ -35,6 +35,9 @@ import picocli.CommandLine.Option;
             + " training time and DTN's learned gates (OUT/search.md, OUT/search.json), and keeps every model"
             + " (OUT/<scheme>.model)."})
 final class SearchCommand implements Callable<Integer> {
+  /** Scores are NaN without a test corpus. */
+  private static final Gson JSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+
   @Option(names = "--source", required = true, paramLabel = "PATH", description = "Source corpus.")
   Path source;
 
@@ -65,9 +68,6 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--mention-type", paramLabel = "TYPE", description = "CAS input: gold mention type (repeatable).")
   List<String> mentionTypes = new ArrayList<>();
 
-  /** Scores are NaN without a test corpus. */
-  private static final Gson JSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
-
   @Option(names = "--seeds", paramLabel = "N",
       description = "Train each scheme N times, with seeds --seed, --seed+1, ...: the table gives dev and test F1 as"
           + " mean ± sd, and each scheme keeps its model with the best dev F1 (default: ${DEFAULT-VALUE}).")
@@ -81,6 +81,9 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (seeds < 1) {
+      throw new IllegalArgumentException("--seeds must be at least 1, not " + seeds);
+    }
     PrintStream console = System.out;
     Nd4jSetup.threads(options.nd4jThreads);
     TrainingData.Split split = TrainingData.split(target, sample, sampleSeed, dev, devFraction, options.seed,
@@ -125,8 +128,7 @@ final class SearchCommand implements Callable<Integer> {
       // Written after every scheme, so a long search interrupted keeps what it finished.
       AtomicFiles.write(out.resolve("search.md"), o -> o.write(table.toString().getBytes(StandardCharsets.UTF_8)));
       AtomicFiles.write(out.resolve("search.json"), o -> o.write(
-          JSON.newBuilder().setPrettyPrinting().create().toJson(rows)
-              .getBytes(StandardCharsets.UTF_8)));
+          JSON.newBuilder().setPrettyPrinting().create().toJson(rows).getBytes(StandardCharsets.UTF_8)));
     }
     console.println("table and models written to " + out);
     return 0;
