@@ -2,6 +2,8 @@ package io.github.ctakesdtn.cli;
 
 import io.github.ctakesdtn.model.GateStatistics;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -35,14 +37,9 @@ final class SchemeRuns {
     runs.add(run);
   }
 
+  /** The run with the best dev F1, the first of equals. */
   Run best() {
-    Run best = runs.get(0);
-    for (Run run : runs) {
-      if (run.devF1() > best.devF1()) {
-        best = run;
-      }
-    }
-    return best;
+    return runs.stream().max(Comparator.comparingDouble(Run::devF1)).orElseThrow();
   }
 
   String tableRow() {
@@ -55,10 +52,7 @@ final class SchemeRuns {
   /** 100 × the mean, with the sample standard deviation when there are several runs. */
   private String percent(ToDoubleFunction<Run> score) {
     double[] values = runs.stream().mapToDouble(score).toArray();
-    double mean = 0;
-    for (double v : values) {
-      mean += v / values.length;
-    }
+    double mean = Arrays.stream(values).average().orElseThrow();
     if (Double.isNaN(mean)) {
       return "-";
     }

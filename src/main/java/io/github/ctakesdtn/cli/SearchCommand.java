@@ -140,8 +140,8 @@ final class SearchCommand implements Callable<Integer> {
     provenance.addProperty("command", "ctakes-dtn search (scheme " + scheme.name() + ")");
     provenance.addProperty("created", Instant.now().toString());
     provenance.add("versions", Versions.asJson());
-    provenance.add("trainingConfig", new Gson().toJsonTree(config));
-    provenance.add("transferConfig", new Gson().toJsonTree(transfer.config()));
+    provenance.add("trainingConfig", JSON.toJsonTree(config));
+    provenance.add("transferConfig", JSON.toJsonTree(transfer.config()));
     JsonObject data = new JsonObject();
     data.add("source", CorpusFingerprint.of(source.toString(), sourceSentences));
     data.add("train", CorpusFingerprint.of(target.toString(), split.train()));
