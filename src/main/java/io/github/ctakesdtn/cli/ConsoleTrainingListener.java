@@ -33,17 +33,30 @@ class ConsoleTrainingListener implements TrainingListener {
   }
 
   @Override
+  public void sourceEpochDone(int epoch, int epochs, double meanLoss, double sentencesPerSecond,
+      double secondsElapsed) {
+    closeBar();
+    out.printf("source epoch %d/%d  loss %8.4f  %6.0f sent/s  elapsed %s%n", epoch, epochs, meanLoss,
+        sentencesPerSecond, duration(Math.round(secondsElapsed)));
+    out.flush();
+  }
+
+  @Override
   public void epochDone(EpochReport r) {
-    if (bar != null) {
-      bar.close();
-      bar = null;
-    }
+    closeBar();
     double secondsPerEpoch = r.secondsElapsed() / r.epoch();
     long left = Math.round(secondsPerEpoch * (r.maxEpochs() - r.epoch()));
     out.printf("epoch %3d/%d  loss %8.4f  dev F1 %6.2f%s  best %6.2f (epoch %d)  %6.0f sent/s  elapsed %s  at most %s left%n",
         r.epoch(), r.maxEpochs(), r.meanLoss(), 100 * r.devF1(), r.improved() ? "*" : " ", 100 * r.bestDevF1(),
         r.bestEpoch(), r.sentencesPerSecond(), duration(Math.round(r.secondsElapsed())), duration(left));
     out.flush();
+  }
+
+  private void closeBar() {
+    if (bar != null) {
+      bar.close();
+      bar = null;
+    }
   }
 
   static String duration(long seconds) {

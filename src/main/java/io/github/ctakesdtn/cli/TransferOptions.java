@@ -10,7 +10,8 @@ final class TransferOptions {
   int sourceRatio = TransferConfig.defaults().sourceBatchesPerTargetBatch();
 
   @Option(names = "--source-epochs", paramLabel = "N",
-      description = "Scheme finetune: epochs on the source before the target (default: ${DEFAULT-VALUE}).")
+      description = "Epochs on the source alone before the target: scheme finetune, and every joint scheme with "
+          + "--warm-start (default: ${DEFAULT-VALUE}).")
   int sourceEpochs = TransferConfig.defaults().sourceEpochs();
 
   @Option(names = "--gate-bias", paramLabel = "X",
@@ -18,7 +19,12 @@ final class TransferOptions {
           + "mix (default: ${DEFAULT-VALUE}).")
   double gateBias = TransferConfig.defaults().gateBias();
 
+  @Option(names = "--warm-start",
+      description = "Joint schemes (static and dtn): train the source alone for --source-epochs epochs first, then "
+          + "start the target's private copies from the source's weights.")
+  boolean warmStart = TransferConfig.defaults().warmStart();
+
   TransferConfig config() {
-    return new TransferConfig(sourceRatio, sourceEpochs, gateBias);
+    return new TransferConfig(sourceRatio, sourceEpochs, gateBias, warmStart);
   }
 }

@@ -25,6 +25,9 @@ interface TrainingEngine extends AutoCloseable {
   /** Makes the graph hold the current parameters (before evaluating or saving it). */
   void syncGraph();
 
+  /** Takes up parameters changed in the graph (after {@link #syncGraph} and an edit of the graph). */
+  void reloadGraph();
+
   @Override
   void close();
 
@@ -65,6 +68,11 @@ interface TrainingEngine extends AutoCloseable {
       }
 
       @Override
+      public void reloadGraph() {
+        // DL4J trains the graph's own arrays.
+      }
+
+      @Override
       public void close() {}
     };
   }
@@ -87,6 +95,11 @@ interface TrainingEngine extends AutoCloseable {
       @Override
       public void syncGraph() {
         tagger.writeTo(graph);
+      }
+
+      @Override
+      public void reloadGraph() {
+        tagger.readFrom(graph);
       }
 
       @Override

@@ -7,6 +7,10 @@ public interface TrainingListener {
   /** Called after each mini-batch of an epoch. */
   default void batchDone(int epoch, int sentencesDone, int sentencesTotal, double meanLoss) {}
 
+  /** Called after each epoch on the source alone ({@code finetune}, or a warm start) before the target's epochs. */
+  default void sourceEpochDone(int epoch, int epochs, double meanLoss, double sentencesPerSecond,
+      double secondsElapsed) {}
+
   /** Called after each epoch with its figures. */
   void epochDone(EpochReport report);
 

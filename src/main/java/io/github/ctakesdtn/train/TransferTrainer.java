@@ -26,7 +26,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * smaller one cycles; a target under 1,000 sentences counts as several passes, see
  * {@link Trainer#epochBatches}). Early stopping and model selection use the target dev F1. The
  * {@code finetune} baseline instead trains on the source alone for {@link TransferConfig#sourceEpochs} epochs,
- * then on the target alone, in a network sharing C and W (and O when the labels agree).
+ * then on the target alone, in a network sharing C and W (and O when the labels agree). With
+ * {@link TransferConfig#warmStart} the joint schemes start the same way: source alone, then the
+ * target's private copies take the source's weights ({@link WarmStart}), then joint training.
  */
 public final class TransferTrainer {
   /** The target-task model (its best epoch) and how training went. */
@@ -84,12 +86,23 @@ public final class TransferTrainer {
 
   private Result train(Step step, TaggerModel model, List<LabeledSentence> source, List<LabeledSentence> target,
       List<LabeledSentence> targetDev, TaskData sourceTask, TaskData targetTask, Random random) {
-    if (scheme == SharingScheme.FINETUNE) {
+    long start = System.nanoTime();
+    if (scheme == SharingScheme.FINETUNE || transfer.warmStart()) {
       for (int epoch = 1; epoch <= transfer.sourceEpochs(); epoch++) {
+        step.resetLoss();
         for (List<Integer> batch : Trainer.batches(source, config.batchSize(), random)) {
           step.run(sourceTask, TaskSwitch.SOURCE, batch, -epoch);
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        listener.sourceEpochDone(epoch, transfer.sourceEpochs(), step.meanLoss(), epoch * source.size() / seconds,
+            seconds);
       }
+    }
+    if (transfer.warmStart() && scheme != SharingScheme.FINETUNE) {
+      step.engine.syncGraph();
+      WarmStart.copySourceWeights(model.network());
+      WarmStart.copyCrf(sourceTask.crf, targetTask.crf);
+      step.engine.reloadGraph();
     }
     EarlyStopping stopping = new EarlyStopping(model, config, listener);
     for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
@@ -117,7 +130,9 @@ public final class TransferTrainer {
       }
     }
     stopping.restoreBest();
-    return new Result(model, stopping.bestEpoch(), stopping.bestF1(), stopping.epochsRun(), stopping.seconds());
+    // The time includes the epochs on the source alone.
+    return new Result(model, stopping.bestEpoch(), stopping.bestF1(), stopping.epochsRun(),
+        (System.nanoTime() - start) / 1e9);
   }
 
   private ParameterOptimizer optimizer(TagSet tags) {

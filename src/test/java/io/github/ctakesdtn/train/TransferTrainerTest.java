@@ -29,8 +29,9 @@ public class TransferTrainerTest {
     return Trainer.f1(new Tagger(result.model()), TEST);
   }
 
-  private static double transfer(SharingScheme scheme) {
-    TransferTrainer.Result result = new TransferTrainer(SHAPE, CONFIG, scheme, new TransferConfig(1, 3, 2.0), TrainingListener.SILENT)
+  private static double transfer(SharingScheme scheme, boolean warmStart) {
+    TransferTrainer.Result result = new TransferTrainer(SHAPE, CONFIG, scheme, new TransferConfig(1, 3, 2.0, warmStart),
+        TrainingListener.SILENT)
         .train(SOURCE, TARGET, DEV, new JsonObject());
     return Trainer.f1(new Tagger(result.model()), TEST);
   }
@@ -38,11 +39,14 @@ public class TransferTrainerTest {
   @Test
   public void sharingWithTheSourceBeatsTheTargetAlone() {
     double alone = targetOnly();
-    double shared = transfer(SharingScheme.of(true, true, false));
-    double dtn = transfer(SharingScheme.DTN);
-    System.out.printf("synthetic transfer, test F1: target-only %.3f, C+W %.3f, dtn %.3f%n", alone, shared, dtn);
+    double shared = transfer(SharingScheme.of(true, true, false), false);
+    double dtn = transfer(SharingScheme.DTN, false);
+    double warmDtn = transfer(SharingScheme.DTN, true);
+    System.out.printf("synthetic transfer, test F1: target-only %.3f, C+W %.3f, dtn %.3f, warm-started dtn %.3f%n",
+        alone, shared, dtn, warmDtn);
     assertTrue("target-only " + alone + ", C+W " + shared, shared > alone + 0.1);
     assertTrue("target-only " + alone + ", dtn " + dtn, dtn > alone + 0.1);
+    assertTrue("target-only " + alone + ", warm-started dtn " + warmDtn, warmDtn > alone + 0.1);
   }
 
   @Test
@@ -50,7 +54,7 @@ public class TransferTrainerTest {
     TrainingConfig oneEpoch = new TrainingConfig(1, 1, 8, "adam", 0.01, 5.0, 0.3, TagScheme.IOB2, 3);
     List<LabeledSentence> diseasesOnly = TARGET.stream().map(s -> new LabeledSentence(s.tokens(),
         s.spans().stream().filter(span -> span.label().equals("Disease")).toList())).toList();
-    TransferTrainer.Result result = new TransferTrainer(SHAPE, oneEpoch, SharingScheme.DTN, new TransferConfig(1, 1, 0),
+    TransferTrainer.Result result = new TransferTrainer(SHAPE, oneEpoch, SharingScheme.DTN, new TransferConfig(1, 1, 0, false),
         TrainingListener.SILENT).train(SOURCE.subList(0, 40), diseasesOnly, DEV, new JsonObject());
     java.nio.file.Path file = java.nio.file.Files.createTempFile("transfer", ".model");
     try {
