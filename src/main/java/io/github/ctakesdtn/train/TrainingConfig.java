@@ -57,7 +57,7 @@ public record TrainingConfig(
   }
 
   public static TrainingConfig defaults() {
-    return new TrainingConfig(50, 5, 16, "adam", 0.002, 5.0, 0.5, TagScheme.IOBES, 13);
+    return new TrainingConfig(50, 5, 16, "adam", 0.001, 5.0, 0.5, TagScheme.IOBES, 13);
   }
 
   public TrainingConfig withSeed(long seed) {
