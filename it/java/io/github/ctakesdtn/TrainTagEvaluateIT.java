@@ -143,6 +143,9 @@ public class TrainTagEvaluateIT {
     JsonObject best = first.get("devF1").getAsDouble() >= second.get("devF1").getAsDouble() ? first : second;
     JsonObject kept = ModelFile.load(dir().resolve("seeds/C+W.model")).provenance();
     assertEquals(best.get("seed").getAsLong(), kept.getAsJsonObject("trainingConfig").get("seed").getAsLong());
+    String command = kept.get("command").getAsString();
+    assertTrue(command, command.startsWith("ctakes-dtn search --source xmi/source")
+        && command.endsWith("(scheme C+W, seed " + best.get("seed").getAsLong() + ")"));
   }
 
   @Test

@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "search",
@@ -37,6 +39,8 @@ import picocli.CommandLine.Option;
 final class SearchCommand implements Callable<Integer> {
   /** Scores are NaN without a test corpus. */
   private static final Gson JSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--source", required = true, paramLabel = "PATH", description = "Source corpus.")
   Path source;
@@ -137,7 +141,9 @@ final class SearchCommand implements Callable<Integer> {
   private JsonObject provenance(SharingScheme scheme, TrainingConfig config, List<LabeledSentence> sourceSentences,
       TrainingData.Split split) {
     JsonObject provenance = new JsonObject();
-    provenance.addProperty("command", "ctakes-dtn search (scheme " + scheme.name() + ")");
+    // The search's own command line, and which of its runs this model is.
+    provenance.addProperty("command", "ctakes-dtn " + String.join(" ", spec.commandLine().getParseResult().originalArgs())
+        + " (scheme " + scheme.name() + ", seed " + config.seed() + ")");
     provenance.addProperty("created", Instant.now().toString());
     provenance.add("versions", Versions.asJson());
     provenance.add("trainingConfig", JSON.toJsonTree(config));
