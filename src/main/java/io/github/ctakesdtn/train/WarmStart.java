@@ -30,8 +30,8 @@ final class WarmStart {
         continue;
       }
       String rest = name.substring(TARGET.length());
-      GraphVertex donor = graph.getVertex("shared" + rest) != null
-          ? graph.getVertex("shared" + rest) : graph.getVertex("source" + rest);
+      GraphVertex shared = graph.getVertex("shared" + rest);
+      GraphVertex donor = shared != null ? shared : graph.getVertex("source" + rest);
       if (donor != null && sameShapes(donor.paramTable(false), vertex.paramTable(false))) {
         vertex.paramTable(false).forEach((key, values) -> values.assign(donor.paramTable(false).get(key)));
         copied.add(name);
@@ -45,11 +45,7 @@ final class WarmStart {
     if (source == target || !source.tags().labels().equals(target.tags().labels())) {
       return false;
     }
-    for (int from = 0; from < source.transitions().length; from++) {
-      System.arraycopy(source.transitions()[from], 0, target.transitions()[from], 0, source.transitions()[from].length);
-    }
-    System.arraycopy(source.start(), 0, target.start(), 0, source.start().length);
-    System.arraycopy(source.end(), 0, target.end(), 0, source.end().length);
+    CrfParameters.set(target, CrfParameters.of(source));
     return true;
   }
 
