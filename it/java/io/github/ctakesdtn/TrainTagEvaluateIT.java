@@ -149,6 +149,38 @@ public class TrainTagEvaluateIT {
   }
 
   @Test
+  public void vectorsLearnedFromUnannotatedNotesInitialiseTraining() throws Exception {
+    writeConll("train", SyntheticCorpus.sentences(120, 1));
+    Path notes = Files.createDirectories(dir().resolve("notes"));
+    List<LabeledSentence> text = SyntheticCorpus.sentences(200, 4);
+    for (int n = 0; n < 10; n++) {
+      StringBuilder note = new StringBuilder();
+      for (LabeledSentence sentence : text.subList(20 * n, 20 * n + 20)) {
+        note.append(String.join(" ", sentence.tokens())).append('\n');
+      }
+      Files.writeString(notes.resolve("note" + n + ".txt"), note);
+    }
+    Files.write(notes.resolve("bad.txt"), new byte[] {'o', 'k', ' ', (byte) 0xC3, '(', '\n'});
+
+    Cli.Result vectors = Cli.run(dir(), "vectors", "--in", "notes", "--in", "xmi/train", "--out", "notes.vec",
+        "--dimension", "16", "--epochs", "3", "--min-count", "1");
+    assertEquals(vectors.toString(), 1, vectors.exitCode());
+    assertTrue(vectors.toString(), vectors.out().contains("read 16 notes (1 skipped)"));
+    assertTrue(vectors.toString(), vectors.out().contains("skipped notes/bad.txt: byte 3 (line 1)"));
+    assertTrue(vectors.toString(), vectors.out().contains("epoch 3/3"));
+    String header = Files.readAllLines(dir().resolve("notes.vec")).get(0);
+    assertTrue(header, header.matches("\\d+ 16"));
+
+    Cli.Result trained = Cli.ok(dir(), "train", "--train", "xmi/train", "--out", "vec.model", "--epochs", "2",
+        "--embeddings", "notes.vec", "--word-embedding-size", "16", "--word-hidden", "8", "--seed", "5");
+    assertTrue(trained.toString(), trained.out().contains("model written"));
+    JsonObject data = ModelFile.load(dir().resolve("vec.model")).provenance().getAsJsonObject("data");
+    JsonObject embeddings = data.getAsJsonObject("embeddings");
+    assertTrue(data.toString(), embeddings.get("source").getAsString().endsWith("notes.vec"));
+    assertEquals(64, embeddings.get("sha256").getAsString().length());
+  }
+
+  @Test
   public void aCorruptModelIsRefusedWithItsName() throws Exception {
     writeConll("test", SyntheticCorpus.sentences(5, 3));
     Path model = dir().resolve("broken.model");

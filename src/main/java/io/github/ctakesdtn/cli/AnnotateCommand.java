@@ -2,7 +2,6 @@ package io.github.ctakesdtn.cli;
 
 import io.github.ctakesdtn.corpus.AtomicFiles;
 import io.github.ctakesdtn.corpus.CasCorpusReader;
-import io.github.ctakesdtn.corpus.CorpusFormatException;
 import io.github.ctakesdtn.corpus.TextFiles;
 import io.github.ctakesdtn.uima.ModelRegistry;
 import io.github.ctakesdtn.uima.NoteAnnotator;
@@ -113,7 +112,7 @@ final class AnnotateCommand implements Callable<Integer> {
           }
           summary.annotated(jcas);
         } catch (Exception e) {
-          summary.failed(note.toString(), rootMessage(e));
+          summary.failed(note.toString(), ErrorMessages.rootMessage(e));
         }
         if (bar != null) {
           bar.step();
@@ -138,19 +137,4 @@ final class AnnotateCommand implements Callable<Integer> {
         : new ProgressBarBuilder().setTaskName("annotating").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
             .setUnit(" notes", 1).build();
   }
-
-  /** A bad-input message names its place; otherwise the innermost cause says the most. */
-  private static String rootMessage(Throwable e) {
-    String message = e.getClass().getSimpleName();
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof CorpusFormatException) {
-        return t.getMessage();
-      }
-      if (t.getMessage() != null) {
-        message = t.getMessage();
-      }
-    }
-    return message;
-  }
-
 }

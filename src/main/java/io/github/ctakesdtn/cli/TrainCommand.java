@@ -123,7 +123,7 @@ final class TrainCommand implements Callable<Integer> {
         trainSentences));
     data.add("dev", CorpusFingerprint.of(devSource, devSentences));
     if (embeddings != null) {
-      data.addProperty("embeddings", embeddings.toString());
+      data.add("embeddings", CorpusFingerprint.ofFile(embeddings));
     }
     provenance.add("data", data);
 

@@ -1,0 +1,22 @@
+package io.github.ctakesdtn.cli;
+
+import io.github.ctakesdtn.corpus.CorpusFormatException;
+
+/** The line a command prints for a document it had to skip. */
+final class ErrorMessages {
+  private ErrorMessages() {}
+
+  /** A bad-input message names its place; otherwise the innermost cause says the most. */
+  static String rootMessage(Throwable e) {
+    String message = e.getClass().getSimpleName();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CorpusFormatException) {
+        return t.getMessage();
+      }
+      if (t.getMessage() != null) {
+        message = t.getMessage();
+      }
+    }
+    return message;
+  }
+}
