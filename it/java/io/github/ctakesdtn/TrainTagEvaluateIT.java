@@ -178,6 +178,12 @@ public class TrainTagEvaluateIT {
     JsonObject embeddings = data.getAsJsonObject("embeddings");
     assertTrue(data.toString(), embeddings.get("source").getAsString().endsWith("notes.vec"));
     assertEquals(64, embeddings.get("sha256").getAsString().length());
+
+    writeConll("small", SyntheticCorpus.sentences(12, 6));
+    Cli.Result transfer = Cli.ok(dir(), "train", "--source", "xmi/train", "--train", "xmi/small", "--scheme", "C+W",
+        "--out", "vec-transfer.model", "--epochs", "1", "--embeddings", "notes.vec", "--word-hidden", "8");
+    assertTrue(transfer.toString(), transfer.out().contains("model written"));
+    assertEquals(16, ModelFile.load(dir().resolve("vec-transfer.model")).config().wordEmbedding());
   }
 
   @Test

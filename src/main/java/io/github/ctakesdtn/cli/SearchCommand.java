@@ -10,9 +10,11 @@ import io.github.ctakesdtn.model.ModelFile;
 import io.github.ctakesdtn.model.SharingScheme;
 import io.github.ctakesdtn.model.Tagger;
 import io.github.ctakesdtn.train.CorpusFingerprint;
+import io.github.ctakesdtn.train.EmbeddingTable;
 import io.github.ctakesdtn.train.SchemeTrainer;
 import io.github.ctakesdtn.train.Trainer;
 import io.github.ctakesdtn.train.TrainingConfig;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,6 +85,9 @@ final class SearchCommand implements Callable<Integer> {
   @Mixin
   TransferOptions transfer;
 
+  @Mixin
+  EmbeddingOptions embeddings;
+
   @Override
   public Integer call() throws Exception {
     if (seeds < 1) {
@@ -101,6 +106,7 @@ final class SearchCommand implements Callable<Integer> {
         schemes.add(scheme);
       }
     }
+    EmbeddingTable vectors = embeddings.table();
     Files.createDirectories(out);
     StringBuilder table = new StringBuilder(SchemeRuns.TABLE_HEADER);
     JsonArray rows = new JsonArray();
@@ -111,7 +117,7 @@ final class SearchCommand implements Callable<Integer> {
         console.printf("== scheme %s%s%n", scheme.name(), seeds > 1 ? ", seed " + config.seed() : "");
         JsonObject provenance = provenance(scheme, config, sourceSentences, split);
         long start = System.nanoTime();
-        SchemeTrainer.Outcome outcome = SchemeTrainer.train(scheme, options.shape(), config, null, transfer.config(),
+        SchemeTrainer.Outcome outcome = SchemeTrainer.train(scheme, options.shape(), config, vectors, transfer.config(),
             sourceSentences, split.train(), split.dev(), new ConsoleTrainingListener(console), provenance);
         // Wall time of the whole run: finetune's source epochs included.
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -139,7 +145,7 @@ final class SearchCommand implements Callable<Integer> {
   }
 
   private JsonObject provenance(SharingScheme scheme, TrainingConfig config, List<LabeledSentence> sourceSentences,
-      TrainingData.Split split) {
+      TrainingData.Split split) throws IOException {
     JsonObject provenance = new JsonObject();
     // The search's own command line, and which of its runs this model is.
     provenance.addProperty("command", "ctakes-dtn " + String.join(" ", spec.commandLine().getParseResult().originalArgs())
@@ -152,6 +158,7 @@ final class SearchCommand implements Callable<Integer> {
     data.add("source", CorpusFingerprint.of(source.toString(), sourceSentences));
     data.add("train", CorpusFingerprint.of(target.toString(), split.train()));
     data.add("dev", CorpusFingerprint.of(split.devSource(), split.dev()));
+    embeddings.record(data);
     provenance.add("data", data);
     return provenance;
   }

@@ -84,13 +84,8 @@ final class TrainCommand implements Callable<Integer> {
       description = "Annotate LABEL as this cTAKES type (short textsem name or full UIMA name), over the defaults.")
   List<String> mappings = new ArrayList<>();
 
-  @Option(names = "--embeddings", paramLabel = "FILE",
-      description = "Pre-trained word vectors: word2vec/GloVe text, or word2vec binary (.bin).")
-  Path embeddings;
-
-  @Option(names = "--max-embedding-words", paramLabel = "N",
-      description = "Words taken from the embeddings file, most frequent first (default: ${DEFAULT-VALUE}).")
-  int maxEmbeddingWords = 100_000;
+  @Mixin
+  EmbeddingOptions embeddings;
 
   @Mixin
   NetworkOptions options;
@@ -109,7 +104,7 @@ final class TrainCommand implements Callable<Integer> {
     List<LabeledSentence> devSentences = split.dev();
     String devSource = split.devSource();
 
-    EmbeddingTable table = embeddings == null ? null : EmbeddingTable.read(embeddings, maxEmbeddingWords);
+    EmbeddingTable table = embeddings.table();
     NetworkConfig shape = options.shape();
     TrainingConfig config = options.config();
 
@@ -122,9 +117,7 @@ final class TrainCommand implements Callable<Integer> {
     data.add("train", CorpusFingerprint.of(train + (sample != null ? " sampled " + sample + " seed " + sampleSeed : ""),
         trainSentences));
     data.add("dev", CorpusFingerprint.of(devSource, devSentences));
-    if (embeddings != null) {
-      data.add("embeddings", CorpusFingerprint.ofFile(embeddings));
-    }
+    embeddings.record(data);
     provenance.add("data", data);
 
     TrainingListener listener = new ConsoleTrainingListener(console) {

@@ -49,6 +49,12 @@ public record NetworkConfig(
         maxWordLength, words, chars, tags);
   }
 
+  /** The same shape with a word embedding of another size (that of pre-trained vectors). */
+  public NetworkConfig withWordEmbedding(int size) {
+    return new NetworkConfig(charEncoder, charEmbedding, charHidden, cnnWidth, size, wordHidden, dropout,
+        maxWordLength, wordVocabularySize, charVocabularySize, tagCount);
+  }
+
   public int charFeatures() {
     return charEncoder.equals(CNN) ? charHidden : 2 * charHidden;
   }

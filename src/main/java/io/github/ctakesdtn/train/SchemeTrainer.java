@@ -21,7 +21,7 @@ public final class SchemeTrainer {
 
   private SchemeTrainer() {}
 
-  /** @param embeddings pre-trained word vectors (single-task training only for now), or null */
+  /** @param embeddings pre-trained word vectors, or null */
   public static Outcome train(SharingScheme scheme, NetworkConfig shape, TrainingConfig config, EmbeddingTable embeddings,
       TransferConfig transfer, List<LabeledSentence> source, List<LabeledSentence> target,
       List<LabeledSentence> targetDev, TrainingListener listener, JsonObject provenance) {
@@ -29,7 +29,7 @@ public final class SchemeTrainer {
       Trainer.Result r = new Trainer(shape, config, embeddings, listener).train(target, targetDev, provenance);
       return new Outcome(scheme, r.model(), r.bestDevF1(), r.bestEpoch(), r.epochsRun(), r.seconds(), Map.of());
     }
-    TransferTrainer.Result r = new TransferTrainer(shape, config, scheme, transfer, listener)
+    TransferTrainer.Result r = new TransferTrainer(shape, config, scheme, transfer, embeddings, listener)
         .train(source, target, targetDev, provenance);
     Map<String, GateStatistics.Stat> gates = GateStatistics.of(r.model(),
         targetDev.stream().map(LabeledSentence::tokens).toList());

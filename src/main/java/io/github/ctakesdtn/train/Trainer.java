@@ -71,15 +71,11 @@ public final class Trainer {
     Vocabulary chars = charVocabulary(train);
     Set<String> singletons = singletonWords(train);
     NetworkConfig network = shape.withSizes(words.size(), chars.size(), tags.size());
-    if (embeddings != null && embeddings.dimension() != network.wordEmbedding()) {
-      network = new NetworkConfig(network.charEncoder(), network.charEmbedding(), network.charHidden(),
-          network.cnnWidth(), embeddings.dimension(), network.wordHidden(), network.dropout(),
-          network.maxWordLength(), words.size(), chars.size(), tags.size());
+    if (embeddings != null) {
+      network = network.withWordEmbedding(embeddings.dimension());
     }
     ComputationGraph graph = TaggerNetwork.build(network, updater(config), config.clipNorm(), config.seed(), DataType.FLOAT);
-    if (embeddings != null) {
-      embeddings.initialise(graph.getLayer("wordEmbedding").getParam("W"), words);
-    }
+    initialiseWordEmbedding(graph, embeddings, words);
     LinearChainCrf crf = new LinearChainCrf(tags);
     ParameterOptimizer crfOptimizer = new ParameterOptimizer(config.optimizer(), config.learningRate(),
         CrfParameters.size(tags.size()));
@@ -189,6 +185,13 @@ public final class Trainer {
       keys.addAll(embeddings.words());
     }
     return new Vocabulary(List.copyOf(keys));
+  }
+
+  /** Copies pre-trained vectors (if any) into the word-embedding table, shared by every task. */
+  static void initialiseWordEmbedding(ComputationGraph graph, EmbeddingTable embeddings, Vocabulary words) {
+    if (embeddings != null) {
+      embeddings.initialise(graph.getLayer("wordEmbedding").getParam("W"), words);
+    }
   }
 
   static Vocabulary charVocabulary(List<LabeledSentence> train) {

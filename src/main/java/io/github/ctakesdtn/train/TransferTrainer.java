@@ -38,14 +38,17 @@ public final class TransferTrainer {
   private final TrainingConfig config;
   private final SharingScheme scheme;
   private final TransferConfig transfer;
+  private final EmbeddingTable embeddings;
   private final TrainingListener listener;
 
+  /** @param embeddings pre-trained word vectors for the shared word-embedding table, or null */
   public TransferTrainer(NetworkConfig shape, TrainingConfig config, SharingScheme scheme, TransferConfig transfer,
-      TrainingListener listener) {
+      EmbeddingTable embeddings, TrainingListener listener) {
     this.shape = shape;
     this.config = config;
     this.scheme = scheme;
     this.transfer = transfer;
+    this.embeddings = embeddings;
     this.listener = listener;
   }
 
@@ -60,13 +63,17 @@ public final class TransferTrainer {
     SharingScheme graphScheme = scheme == SharingScheme.FINETUNE ? SharingScheme.of(true, true, sameLabels) : scheme;
     List<LabeledSentence> both = new ArrayList<>(source);
     both.addAll(target);
-    Vocabulary words = Trainer.wordVocabulary(both, null);
+    Vocabulary words = Trainer.wordVocabulary(both, embeddings);
     Vocabulary chars = Trainer.charVocabulary(both);
     Set<String> singletons = Trainer.singletonWords(both);
     NetworkConfig network = shape.withSizes(words.size(), chars.size(), sourceTags.size());
+    if (embeddings != null) {
+      network = network.withWordEmbedding(embeddings.dimension());
+    }
     TaskSwitch taskSwitch = new TaskSwitch();
     ComputationGraph graph = TransferNetwork.build(network, targetTags.size(), graphScheme, taskSwitch,
         Trainer.updater(config), config.clipNorm(), transfer.gateBias(), config.seed(), DataType.FLOAT);
+    Trainer.initialiseWordEmbedding(graph, embeddings, words);
     LinearChainCrf sourceCrf = new LinearChainCrf(sourceTags);
     LinearChainCrf targetCrf = graphScheme.sharedOutput() ? sourceCrf : new LinearChainCrf(targetTags);
     TaskData sourceTask = new TaskData(source, sourceTags, sourceCrf, optimizer(sourceTags));

@@ -31,8 +31,7 @@ public class TransferTrainerTest {
 
   private static double transfer(SharingScheme scheme, boolean warmStart) {
     TransferTrainer.Result result = new TransferTrainer(SHAPE, CONFIG, scheme, new TransferConfig(1, 3, 2.0, warmStart),
-        TrainingListener.SILENT)
-        .train(SOURCE, TARGET, DEV, new JsonObject());
+        null, TrainingListener.SILENT).train(SOURCE, TARGET, DEV, new JsonObject());
     return Trainer.f1(new Tagger(result.model()), TEST);
   }
 
@@ -54,8 +53,9 @@ public class TransferTrainerTest {
     TrainingConfig oneEpoch = new TrainingConfig(1, 1, 8, "adam", 0.01, 5.0, 0.3, TagScheme.IOB2, 3);
     List<LabeledSentence> diseasesOnly = TARGET.stream().map(s -> new LabeledSentence(s.tokens(),
         s.spans().stream().filter(span -> span.label().equals("Disease")).toList())).toList();
-    TransferTrainer.Result result = new TransferTrainer(SHAPE, oneEpoch, SharingScheme.DTN, new TransferConfig(1, 1, 0, false),
-        TrainingListener.SILENT).train(SOURCE.subList(0, 40), diseasesOnly, DEV, new JsonObject());
+    TransferTrainer.Result result = new TransferTrainer(SHAPE, oneEpoch, SharingScheme.DTN,
+        new TransferConfig(1, 1, 0, false), null, TrainingListener.SILENT)
+        .train(SOURCE.subList(0, 40), diseasesOnly, DEV, new JsonObject());
     java.nio.file.Path file = java.nio.file.Files.createTempFile("transfer", ".model");
     try {
       io.github.ctakesdtn.model.ModelFile.save(result.model(), file);
@@ -69,6 +69,26 @@ public class TransferTrainerTest {
       for (var stat : gates.values()) {
         assertTrue(stat.toString(), stat.mean() > 0 && stat.mean() < 1 && stat.std() >= 0 && stat.count() > 0);
       }
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+  }
+
+  @Test
+  public void pretrainedVectorsSetTheSharedWordEmbeddingAndItsSize() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("vectors", ".txt");
+    try {
+      java.nio.file.Files.writeString(file, "2 4\nunseenword 0.5 -0.25 1 2\nthe 1 1 1 1\n");
+      EmbeddingTable vectors = EmbeddingTable.read(file, 10);
+      TrainingConfig oneEpoch = new TrainingConfig(1, 1, 8, "adam", 0.01, 5.0, 0.3, TagScheme.IOBES, 3);
+      TransferTrainer.Result result = new TransferTrainer(SHAPE, oneEpoch, SharingScheme.of(true, true, true),
+          new TransferConfig(1, 1, 2.0, false), vectors, TrainingListener.SILENT)
+          .train(SOURCE.subList(0, 40), TARGET, DEV, new JsonObject());
+      org.junit.Assert.assertEquals(4, result.model().config().wordEmbedding());
+      int row = result.model().words().index("unseenword");
+      org.nd4j.linalg.api.ndarray.INDArray table = result.model().network().getLayer("wordEmbedding").getParam("W");
+      // No sentence holds the word, so training leaves its vector as the file gave it.
+      org.junit.Assert.assertArrayEquals(new float[] {0.5f, -0.25f, 1f, 2f}, table.getRow(row).toFloatVector(), 0f);
     } finally {
       java.nio.file.Files.deleteIfExists(file);
     }
