@@ -124,6 +124,7 @@ public class AnnotatorIT {
     assertTrue(one.toString(), one.out().contains("notes annotated    5"));
     assertTrue(one.toString(), one.out().contains("notes failed       2"));
     assertTrue(one.toString(), one.out().contains("latin1.txt: byte 3 (line 1): not valid UTF-8"));
+    assertEquals(one.toString(), 1, one.out().split("latin1.txt", -1).length - 1); // named once, not twice
     assertTrue(one.toString(), one.out().contains("broken.xmi: line 1"));
     assertTrue(one.toString(), one.out().contains("MedicationMention (Chemical)"));
     assertTrue(Files.readString(dir.resolve("one/note1.ann")).contains("\tChemical "));

@@ -68,7 +68,7 @@ final class AnnotationSummary {
     mentions.forEach((type, n) -> out.printf("  %-40s %,d%n", type, n));
     out.printf("notes failed       %,d%n", failures().size());
     for (ConversionReport.Failure failure : failures()) {
-      out.printf("  %s: %s%n", failure.source(), failure.message());
+      out.printf("  %s%n", ErrorMessages.withSource(failure.source(), failure.message()));
     }
   }
 }

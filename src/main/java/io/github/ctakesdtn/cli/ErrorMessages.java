@@ -19,4 +19,9 @@ final class ErrorMessages {
     }
     return message;
   }
+
+  /** "FILE: message", unless the message (a bad-input one) already names the file. */
+  static String withSource(String source, String message) {
+    return message.contains(source) ? message : source + ": " + message;
+  }
 }

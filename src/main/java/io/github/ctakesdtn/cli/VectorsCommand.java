@@ -104,8 +104,7 @@ final class VectorsCommand implements Callable<Integer> {
           Document document = reader.read(note);
           tokens.add(document);
         } catch (Exception e) {
-          String message = ErrorMessages.rootMessage(e); // a bad-input message already names the file
-          skipped.add("skipped " + (message.contains(note.toString()) ? message : note + ": " + message));
+          skipped.add("skipped " + ErrorMessages.withSource(note.toString(), ErrorMessages.rootMessage(e)));
         }
         if (bar != null) {
           bar.step();
