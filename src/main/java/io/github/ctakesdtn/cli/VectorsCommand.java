@@ -84,8 +84,12 @@ final class VectorsCommand implements Callable<Integer> {
       if (tokens.tokens() == 0) {
         throw new IllegalArgumentException("the notes hold no tokens to learn vectors from");
       }
-      WordVectorTrainer vectors = WordVectorTrainer.train(lines, settings, epoch -> System.out.printf(
-          "epoch %d/%d  elapsed %s%n", epoch, epochs, ConsoleTrainingListener.duration(secondsSince(start))));
+      long trainingStart = System.nanoTime();
+      WordVectorTrainer vectors = WordVectorTrainer.train(lines, settings, epoch -> {
+        long left = secondsSince(trainingStart) * (epochs - epoch) / epoch;
+        System.out.printf("epoch %d/%d  elapsed %s  about %s left%n", epoch, epochs,
+            ConsoleTrainingListener.duration(secondsSince(start)), ConsoleTrainingListener.duration(left));
+      });
       vectors.write(output);
       System.out.printf("%,d words x %d values written to %s (%s)%n", vectors.vocabularySize(), dimension, output,
           ConsoleTrainingListener.duration(secondsSince(start)));
