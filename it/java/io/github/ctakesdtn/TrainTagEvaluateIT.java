@@ -170,6 +170,9 @@ public class TrainTagEvaluateIT {
     assertTrue(vectors.toString(), vectors.out().contains("epoch 3/3"));
     String header = Files.readAllLines(dir().resolve("notes.vec")).get(0);
     assertTrue(header, header.matches("\\d+ 16"));
+    try (var files = Files.list(dir())) {
+      assertTrue("the notes' words are not left behind", files.noneMatch(f -> f.toString().endsWith(".tokens")));
+    }
 
     Cli.Result trained = Cli.ok(dir(), "train", "--train", "xmi/train", "--out", "vec.model", "--epochs", "2",
         "--embeddings", "notes.vec", "--word-embedding-size", "16", "--word-hidden", "8", "--seed", "5");

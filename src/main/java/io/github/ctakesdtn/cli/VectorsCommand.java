@@ -61,8 +61,7 @@ final class VectorsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    VectorSettings settings = new VectorSettings(dimension, window, epochs, minCount, subsampling, seed,
-        threads);
+    VectorSettings settings = new VectorSettings(dimension, window, epochs, minCount, subsampling, seed, threads);
     List<Path> notes = new ArrayList<>();
     for (Path input : inputs) {
       if (!Files.exists(input)) {
@@ -74,7 +73,9 @@ final class VectorsCommand implements Callable<Integer> {
       throw new IllegalArgumentException("no notes (*.txt or CAS files) under " + inputs);
     }
     long start = System.nanoTime();
-    Path lines = Files.createTempFile("ctakes-dtn-vectors", ".txt");
+    // The notes' words, beside the output rather than in a shared temporary folder: they are patient text.
+    Path outputDir = Files.createDirectories(output.toAbsolutePath().getParent());
+    Path lines = Files.createTempFile(outputDir, "." + output.getFileName(), ".tokens");
     try {
       List<String> skipped = new ArrayList<>();
       TokenLines tokens = tokenize(notes, lines, skipped);

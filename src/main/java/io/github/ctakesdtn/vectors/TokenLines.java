@@ -16,13 +16,11 @@ import java.nio.file.Path;
  * holding white space (rare) is left out, since it could not be looked up after the split.
  */
 public final class TokenLines implements AutoCloseable {
-  private final Path file;
   private final BufferedWriter writer;
   private long sentences;
   private long tokens;
 
   public TokenLines(Path file) throws IOException {
-    this.file = file;
     this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
   }
 
@@ -42,10 +40,6 @@ public final class TokenLines implements AutoCloseable {
         sentences++;
       }
     }
-  }
-
-  public Path file() {
-    return file;
   }
 
   public long sentences() {
