@@ -1,7 +1,6 @@
 package io.github.ctakesdtn.cli;
 
 import io.github.ctakesdtn.corpus.AtomicFiles;
-import io.github.ctakesdtn.corpus.CasCorpusReader;
 import io.github.ctakesdtn.corpus.TextFiles;
 import io.github.ctakesdtn.uima.ModelRegistry;
 import io.github.ctakesdtn.uima.NoteAnnotator;
@@ -66,8 +65,7 @@ final class AnnotateCommand implements Callable<Integer> {
     List<Path> notes = new ArrayList<>();
     int ignored = 0;
     for (Path file : TextFiles.listFiles(input, "")) {
-      String name = file.getFileName().toString();
-      if (name.endsWith(".txt") || CasCorpusReader.EXTENSIONS.stream().anyMatch(name::endsWith)) {
+      if (TextFiles.isNote(file)) {
         notes.add(file);
       } else {
         ignored++;

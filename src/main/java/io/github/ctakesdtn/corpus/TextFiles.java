@@ -73,6 +73,12 @@ public final class TextFiles {
     }
   }
 
+  /** A note that annotate and vectors read: plain text (*.txt) or a CAS file. */
+  public static boolean isNote(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".txt") || CasCorpusReader.EXTENSIONS.stream().anyMatch(name::endsWith);
+  }
+
   /** The file name without its last extension. */
   public static String baseName(Path file) {
     String name = file.getFileName().toString();

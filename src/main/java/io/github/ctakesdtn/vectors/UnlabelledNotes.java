@@ -30,16 +30,11 @@ public final class UnlabelledNotes implements AutoCloseable {
     List<Path> candidates = Files.isDirectory(input) ? TextFiles.listFiles(input, "") : List.of(input);
     List<Path> notes = new ArrayList<>();
     for (Path file : candidates) {
-      if (isNote(file)) {
+      if (TextFiles.isNote(file)) {
         notes.add(file);
       }
     }
     return notes;
-  }
-
-  static boolean isNote(Path file) {
-    String name = file.getFileName().toString();
-    return name.endsWith(".txt") || CasCorpusReader.EXTENSIONS.stream().anyMatch(name::endsWith);
   }
 
   /** The note's text, sentences and tokens; a file that cannot be read fails with its name and place. */

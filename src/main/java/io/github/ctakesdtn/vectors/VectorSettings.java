@@ -23,8 +23,10 @@ public record VectorSettings(int dimension, int window, int epochs, int minCount
     }
   }
 
-  /** The tagger's default word-embedding size (100), five passes, words seen at least twice, subsampling
-   * above 1e-4 (measured on 1.3M tokens of PubMed text), one thread. */
+  /**
+   * The tagger's default word-embedding size (100), five passes, words seen at least twice,
+   * subsampling above 1e-4 (measured on 1.3M tokens of PubMed text), one thread.
+   */
   public static VectorSettings defaults() {
     return new VectorSettings(100, 5, 5, 2, 1e-4, 13, 1);
   }
