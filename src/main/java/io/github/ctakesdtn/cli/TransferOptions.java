@@ -16,7 +16,7 @@ final class TransferOptions {
 
   @Option(names = "--gate-bias", paramLabel = "X",
       description = "Scheme dtn: the gates' initial bias; sigmoid(X) is the shared copy's starting share, 0 an even "
-          + "mix (default: ${DEFAULT-VALUE}).")
+          + "mix, the better start for a large target from another domain (default: ${DEFAULT-VALUE}).")
   double gateBias = TransferConfig.defaults().gateBias();
 
   @Option(names = "--warm-start",
