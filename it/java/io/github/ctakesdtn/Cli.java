@@ -29,10 +29,20 @@ final class Cli {
   }
 
   static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+    return launch(workDir, List.of("-jar", jar().toAbsolutePath().toString()), args);
+  }
+
+  /** Runs a main class on a classpath of our choosing. */
+  static Result runClass(Path workDir, String classpath, String mainClass, String... args)
+      throws IOException, InterruptedException {
+    return launch(workDir, List.of("-cp", classpath, mainClass), args);
+  }
+
+  private static Result launch(Path workDir, List<String> javaArgs, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(jar().toAbsolutePath().toString());
+    command.addAll(javaArgs);
     command.addAll(List.of(args));
     Path out = Files.createTempFile(workDir, "stdout", ".txt");
     Path err = Files.createTempFile(workDir, "stderr", ".txt");

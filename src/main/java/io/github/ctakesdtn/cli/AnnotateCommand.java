@@ -52,12 +52,8 @@ final class AnnotateCommand implements Callable<Integer> {
       description = "Also write the mentions as brat (NAME.txt + NAME.ann) or conll (NAME.conll, IOB2).")
   MentionExport.Format export;
 
-  @Option(names = "--nd4j-threads", paramLabel = "N", description = "ND4J threads (default: ${DEFAULT-VALUE}).")
-  int nd4jThreads = 1;
-
   @Override
   public Integer call() throws Exception {
-    Nd4jSetup.threads(nd4jThreads);
     if (!Files.isDirectory(input)) {
       throw new IllegalArgumentException(input + ": not a folder");
     }

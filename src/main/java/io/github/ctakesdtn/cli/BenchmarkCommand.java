@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
         "Measures tagging speed on a tokenized corpus and prints a table: the Tagger API (batched, and one sentence"
             + " at a time), the cTAKES tokenizer pipeline alone, and the same pipeline with DtnNerAnnotator, on one"
             + " thread; the median of several runs after a warm-up; and the peak resident memory.",
-        "With --train-corpus, also the training speed of the default network (one epoch, plain-Java engine) on all"
+        "With --train-corpus, also the training speed of the default network (one epoch) on all"
             + " cores and on one thread.",
         "train prints its own speed too (sentences/s per epoch)."})
 final class BenchmarkCommand implements Callable<Integer> {
@@ -57,7 +57,6 @@ final class BenchmarkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Nd4jSetup.threads(1);
     List<Document> documents = CorpusLoader.load(corpus, List.of()).documents();
     List<List<String>> sentences = new ArrayList<>();
     for (Document document : documents) {
@@ -66,12 +65,11 @@ final class BenchmarkCommand implements Callable<Integer> {
       }
     }
     long tokens = sentences.stream().mapToLong(List::size).sum();
-    Tagger batched = new Tagger(ModelFile.load(model), batchSize);
-    Tagger single = new Tagger(batched.model(), 1);
-    double batchedSeconds = median(() -> batched.tag(sentences));
-    double singleSeconds = median(() -> single.tag(sentences));
+    Tagger tagger = new Tagger(ModelFile.load(model));
+    double batchedSeconds = median(() -> tagger.tag(sentences, batchSize));
+    double singleSeconds = median(() -> tagger.tag(sentences, 1));
     int cores = Runtime.getRuntime().availableProcessors();
-    double parallelSeconds = median(() -> tagInParallel(batched, sentences, cores));
+    double parallelSeconds = median(() -> tagInParallel(tagger, sentences, cores));
 
     AnalysisEngineDescription tokenizer = CtakesTokenizer.pipelineDescription();
     AnalysisEngine tokenizeOnly = AnalysisEngineFactory.createEngine(tokenizer);
@@ -81,7 +79,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     double tokenizerSeconds = median(() -> runPipeline(tokenizeOnly, jcas, documents));
     double pipelineSeconds = median(() -> runPipeline(withTagger, jcas, documents));
 
-    System.out.printf("machine: %d cores, %s; Java %s; ND4J threads 1; one annotating thread%n",
+    System.out.printf("machine: %d cores, %s; Java %s; one annotating thread%n",
         Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"));
     System.out.printf("corpus: %s (%,d documents, %,d sentences, %,d tokens); median of %d runs after a warm-up%n",
         corpus, documents.size(), sentences.size(), tokens, runs);
@@ -100,7 +98,7 @@ final class BenchmarkCommand implements Callable<Integer> {
       System.out.printf("%-52s %12s%n", "what", "sentences/s");
       for (int threads : cores > 1 ? new int[] {cores, 1} : new int[] {1}) {
         double seconds = median(() -> trainOneEpoch(train, threads));
-        System.out.printf("%-52s %,12.0f%n", "train, java engine, " + threads + " thread" + (threads > 1 ? "s" : ""),
+        System.out.printf("%-52s %,12.0f%n", "train, " + threads + " thread" + (threads > 1 ? "s" : ""),
             train.size() / seconds);
       }
     }
@@ -108,17 +106,18 @@ final class BenchmarkCommand implements Callable<Integer> {
   }
 
   /** Splits the sentences into one share per thread and tags the shares at once. */
-  private static void tagInParallel(Tagger tagger, List<List<String>> sentences, int threads) {
+  private void tagInParallel(Tagger tagger, List<List<String>> sentences, int threads) {
     int share = (sentences.size() + threads - 1) / threads;
     java.util.stream.IntStream.range(0, threads).parallel().forEach(t -> tagger.tag(
-        sentences.subList(Math.min(sentences.size(), t * share), Math.min(sentences.size(), (t + 1) * share))));
+        sentences.subList(Math.min(sentences.size(), t * share), Math.min(sentences.size(), (t + 1) * share)),
+        batchSize));
   }
 
   /** One epoch of the default network; the seconds include one tiny dev evaluation. */
   private static void trainOneEpoch(List<LabeledSentence> train, int threads) {
     TrainingConfig config = TrainingConfig.defaults();
     config = new TrainingConfig(1, 1, config.batchSize(), config.optimizer(), config.learningRate(), config.clipNorm(),
-        config.wordDropout(), config.tagScheme(), config.seed(), TrainingConfig.JAVA, threads);
+        config.wordDropout(), config.tagScheme(), config.seed(), threads);
     NetworkConfig shape = NetworkConfig.defaults(0, 0, 0);
     new Trainer(shape, config, null, TrainingListener.SILENT).train(train, train.subList(0, 1), new JsonObject());
   }

@@ -56,8 +56,6 @@ final class EvaluateCommand implements Callable<Integer> {
           + " org.apache.ctakes.typesystem.type.textsem.IdentifiedAnnotation).")
   List<String> mentionTypes = new ArrayList<>();
 
-  @Option(names = "--nd4j-threads", paramLabel = "N", description = "ND4J threads (default: ${DEFAULT-VALUE}).")
-  int nd4jThreads = 1;
 
   @Spec CommandSpec spec;
 
@@ -71,7 +69,6 @@ final class EvaluateCommand implements Callable<Integer> {
     List<Document> predicted;
     boolean pairByPosition;
     if (source.model != null) {
-      Nd4jSetup.threads(nd4jThreads);
       Predictions predictions = new Predictions(new Tagger(ModelFile.load(source.model)), predictionsOut);
       predicted = new ArrayList<>();
       for (Document document : goldCorpus.documents()) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Transfer-learned neural named-entity recognition for Apache cTAKES.",
     subcommands = {AnnotateCommand.class, ConvertCommand.class, TrainCommand.class, TagCommand.class,
-        SearchCommand.class, EvaluateCommand.class, BenchmarkCommand.class, VectorsCommand.class,
+        SearchCommand.class, EvaluateCommand.class, BenchmarkCommand.class, VectorsCommand.class, MigrateCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   public static void main(String[] args) {
@@ -20,7 +20,6 @@ public final class Main {
   /** Runs a command and returns its exit code (0 success, 1 failure or skipped documents, 2 usage). */
   public static int run(String... args) {
     Logging.quiet();
-    NativeMemory.bound();
     return new CommandLine(new Main())
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
           commandLine.getErr().println("error: " + e.getMessage());

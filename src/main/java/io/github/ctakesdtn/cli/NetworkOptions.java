@@ -43,17 +43,9 @@ final class NetworkOptions {
   @Option(names = "--seed", paramLabel = "N", description = "Seed for weights, shuffling and dropout (default: ${DEFAULT-VALUE}).")
   long seed = TrainingConfig.defaults().seed();
 
-  @Option(names = "--engine", paramLabel = "java|dl4j",
-      description = "Training engine: the plain-Java network (fast, several threads) or DL4J's backpropagation "
-          + "(default: ${DEFAULT-VALUE}).")
-  String engine = TrainingConfig.JAVA;
-
   @Option(names = "--threads", paramLabel = "N",
-      description = "Training threads of the java engine; results do not depend on it (default: the cores, ${DEFAULT-VALUE}).")
+      description = "Training threads; results do not depend on it (default: the cores, ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
-
-  @Option(names = "--nd4j-threads", paramLabel = "N", description = "ND4J threads (default: ${DEFAULT-VALUE}).")
-  int nd4jThreads = 1;
 
   /** The network's sizes (vocabularies and tags are filled in from the data). */
   NetworkConfig shape() {
@@ -62,7 +54,6 @@ final class NetworkOptions {
   }
 
   TrainingConfig config() {
-    return new TrainingConfig(epochs, patience, batchSize, optimizer, learningRate, clip, 0.5, tagScheme, seed, engine,
-        threads);
+    return new TrainingConfig(epochs, patience, batchSize, optimizer, learningRate, clip, 0.5, tagScheme, seed, threads);
   }
 }

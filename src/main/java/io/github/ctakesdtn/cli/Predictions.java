@@ -31,7 +31,7 @@ final class Predictions {
   Document predict(Document gold) throws IOException {
     Map<Mention, Double> confidences = new HashMap<>();
     List<Mention> mentions = new ArrayList<>();
-    for (Tagger.ScoredMention scored : tagger.tag(gold)) {
+    for (Tagger.ScoredMention scored : tagger.tag(gold, Tagger.DEFAULT_BATCH_SIZE)) {
       mentions.add(scored.mention());
       confidences.put(scored.mention(), scored.confidence());
     }

@@ -94,7 +94,6 @@ final class SearchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--seeds must be at least 1, not " + seeds);
     }
     PrintStream console = System.out;
-    Nd4jSetup.threads(options.nd4jThreads);
     TrainingData.Split split = TrainingData.split(target, sample, sampleSeed, dev, devFraction, options.seed,
         mentionTypes, console);
     List<LabeledSentence> sourceSentences = TrainingData.load(source, mentionTypes, console);
@@ -121,7 +120,7 @@ final class SearchCommand implements Callable<Integer> {
             sourceSentences, split.train(), split.dev(), new ConsoleTrainingListener(console), provenance);
         // Wall time of the whole run: finetune's source epochs included.
         double seconds = (System.nanoTime() - start) / 1e9;
-        double testF1 = testSentences.isEmpty() ? Double.NaN : Trainer.f1(new Tagger(outcome.model(), 64), testSentences);
+        double testF1 = testSentences.isEmpty() ? Double.NaN : Trainer.f1(new Tagger(outcome.model()), testSentences);
         SchemeRuns.Run run = new SchemeRuns.Run(config.seed(), outcome.devF1(), testF1, outcome.bestEpoch(), seconds,
             outcome.gates());
         JsonObject row = JSON.toJsonTree(run).getAsJsonObject();

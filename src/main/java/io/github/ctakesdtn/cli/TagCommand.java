@@ -29,12 +29,8 @@ final class TagCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the XMI files.")
   Path output;
 
-  @Option(names = "--nd4j-threads", paramLabel = "N", description = "ND4J threads (default: ${DEFAULT-VALUE}).")
-  int nd4jThreads = 1;
-
   @Override
   public Integer call() throws Exception {
-    Nd4jSetup.threads(nd4jThreads);
     CorpusLoader.Loaded corpus = CorpusLoader.load(input, List.of());
     Predictions predictions = new Predictions(new Tagger(ModelFile.load(model)), output);
     TreeMap<String, Integer> byLabel = new TreeMap<>();

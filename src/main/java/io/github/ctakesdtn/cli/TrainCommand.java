@@ -96,7 +96,6 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintStream console = System.out;
-    Nd4jSetup.threads(options.nd4jThreads);
     LabelTypeMapping.withOverrides(mappings);
     TrainingData.Split split = TrainingData.split(train, sample, sampleSeed, dev, devFraction, options.seed,
         mentionTypes, console);
@@ -161,7 +160,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (test != null) {
       List<LabeledSentence> testSentences = TrainingData.load(test, mentionTypes, console);
-      double testF1 = Trainer.f1(new Tagger(trained, 64), testSentences);
+      double testF1 = Trainer.f1(new Tagger(trained), testSentences);
       scores.addProperty("testF1", testF1);
       data.add("test", CorpusFingerprint.of(test.toString(), testSentences));
       console.printf("test exact-span F1 %.2f on %,d sentences%n", 100 * testF1, testSentences.size());

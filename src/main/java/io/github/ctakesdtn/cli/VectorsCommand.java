@@ -61,6 +61,7 @@ final class VectorsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    NativeMemory.bound();
     VectorSettings settings = new VectorSettings(dimension, window, epochs, minCount, subsampling, seed, threads);
     List<Path> notes = new ArrayList<>();
     for (Path input : inputs) {

@@ -21,4 +21,15 @@ public final class CrfGradient {
     Arrays.fill(start, 0);
     Arrays.fill(end, 0);
   }
+
+  /** Adds {@code scale} times another gradient into this one. */
+  public void addScaled(CrfGradient from, double scale) {
+    for (int i = 0; i < from.start.length; i++) {
+      start[i] += from.start[i] * scale;
+      end[i] += from.end[i] * scale;
+      for (int j = 0; j < from.start.length; j++) {
+        transitions[i][j] += from.transitions[i][j] * scale;
+      }
+    }
+  }
 }

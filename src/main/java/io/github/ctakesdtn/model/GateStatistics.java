@@ -1,53 +1,37 @@
 package io.github.ctakesdtn.model;
 
-import java.util.ArrayList;
+import io.github.ctakesdtn.nn.GateObserver;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.GraphVertex;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The learned sharing scheme of a DTN model: for each parameter group, the mean and spread of the
- * target task's gate values (1 = all shared, 0 = all private) over the real tokens of some sentences.
+ * target task's gate values (1 = all shared, 0 = all private) as it tags some sentences, one
+ * sentence at a time: per token for the word BiLSTM and the emissions, per distinct word of a
+ * sentence for the character encoder.
  */
 public final class GateStatistics {
   /** Mean and standard deviation of gate values, over {@code count} values. */
   public record Stat(double mean, double std, long count) {}
 
-  private static final String TARGET_GATE = "TargetGate";
-
   private GateStatistics() {}
 
-  /** Per group (chars, words, emissions), for a model whose graph has DTN gates; empty otherwise. */
+  /** Per group (chars, words, emissions), for a model whose network has DTN gates; empty otherwise. */
   public static Map<String, Stat> of(TaggerModel model, List<List<String>> sentences) {
-    ComputationGraph graph = model.network();
     Map<String, double[]> sums = new TreeMap<>();
-    for (int from = 0; from < sentences.size(); from += 32) {
-      List<List<String>> batch = new ArrayList<>(sentences.subList(from, Math.min(sentences.size(), from + 32)));
-      batch.removeIf(List::isEmpty);
-      if (batch.isEmpty()) {
-        continue;
+    GateObserver observer = (group, values) -> {
+      double[] sum = sums.computeIfAbsent(group, g -> new double[3]);
+      for (float v : values) {
+        sum[0] += v;
+        sum[1] += (double) v * v;
+        sum[2]++;
       }
-      EncodedBatch encoded = new EncodedBatch(batch, model.words(), model.chars(), model.config().maxWordLength(),
-          DataType.FLOAT);
-      graph.setLayerMaskArrays(encoded.masks(), null);
-      Map<String, INDArray> activations;
-      try {
-        activations = graph.feedForward(encoded.inputs(), false);
-      } finally {
-        graph.clearLayerMaskArrays();
-      }
-      for (GraphVertex vertex : graph.getVertices()) {
-        if (vertex instanceof GateVertexImpl gate && vertex.getVertexName().endsWith(TARGET_GATE)) {
-          List<String> inputs = graph.getConfiguration().getVertexInputs().get(vertex.getVertexName());
-          INDArray shared = activations.get(inputs.get(0));
-          INDArray values = gate.gateValues(shared, activations.get(inputs.get(1)));
-          String group = vertex.getVertexName().substring(0, vertex.getVertexName().length() - TARGET_GATE.length());
-          accumulate(sums.computeIfAbsent(group, g -> new double[3]), values, shared.rank() == 3, encoded);
-        }
+    };
+    Emitter emitter = model.network().emitter(Task.TARGET, model.words(), observer);
+    for (List<String> sentence : sentences) {
+      if (!sentence.isEmpty()) {
+        emitter.emissions(List.of(sentence));
       }
     }
     Map<String, Stat> stats = new TreeMap<>();
@@ -56,22 +40,5 @@ public final class GateStatistics {
       stats.put(group, new Stat(mean, Math.sqrt(Math.max(0, s[1] / s[2] - mean * mean)), (long) s[2]));
     });
     return stats;
-  }
-
-  /** Adds the values of real tokens: rows are b*T + t for time series, t*B + b for per-token rows. */
-  private static void accumulate(double[] sum, INDArray values, boolean timeSeries, EncodedBatch batch) {
-    float[][] rows = values.castTo(DataType.FLOAT).toFloatMatrix();
-    int b = batch.batchSize();
-    int t = batch.maxLength();
-    for (int s = 0; s < b; s++) {
-      for (int i = 0; i < batch.length(s); i++) {
-        float[] row = rows[timeSeries ? s * t + i : i * b + s];
-        for (float v : row) {
-          sum[0] += v;
-          sum[1] += (double) v * v;
-          sum[2]++;
-        }
-      }
-    }
   }
 }

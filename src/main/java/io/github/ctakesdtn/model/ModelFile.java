@@ -26,14 +26,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Sgd;
 
 /**
  * The model file: one zip of plain data, never Java serialization.
@@ -41,19 +37,29 @@ import org.nd4j.linalg.learning.config.Sgd;
  * <ul>
  *   <li>{@code config.json}: network shape, tag scheme, labels and their cTAKES types;
  *   <li>{@code vocabulary.json}: word keys and characters, in index order;
- *   <li>{@code network.bin}: the network's flat parameter vector (ND4J's array format);
+ *   <li>{@code parameters.bin}: every tensor of the network by name ({@link ParameterFile});
  *   <li>{@code crf.bin}: tag count, then transitions, start and end scores (big-endian doubles);
  *   <li>{@code provenance.json}: command, data fingerprints, versions, scores, date;
  *   <li>{@code manifest.json}, written last: format name and version, and the SHA-256 of every
  *       other entry.
  * </ul>
  * Loading checks the format version and every checksum, rebuilds the network from the config and
- * checks every shape before use, and refuses anything else with a message naming the file.
+ * checks every tensor's name and shape before use, and refuses anything else with a message naming
+ * the file. It reads only the entries it knows, each up to a size limit. Version-1 files (whose
+ * {@code network.bin} is ND4J's serialization of DL4J's flat parameter vector) still load, through
+ * {@link LegacyParameters}; saving always writes version 2.
  */
 public final class ModelFile {
   public static final String FORMAT = "ctakes-dtn-model";
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
+  private static final int LEGACY_VERSION = 1;
   private static final String MANIFEST = "manifest.json";
+  private static final String PARAMETERS = "parameters.bin";
+  private static final String LEGACY_PARAMETERS = "network.bin";
+  private static final long MAX_JSON_BYTES = 256L << 20;
+  private static final long MAX_BINARY_BYTES = 1L << 30;
+  private static final Set<String> KNOWN_ENTRIES = Set.of("config.json", "vocabulary.json", PARAMETERS,
+      LEGACY_PARAMETERS, "crf.bin", "provenance.json", MANIFEST);
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
   private ModelFile() {}
@@ -65,7 +71,7 @@ public final class ModelFile {
     vocabulary.add("words", GSON.toJsonTree(model.words().symbols()));
     vocabulary.add("chars", GSON.toJsonTree(model.chars().symbols()));
     entries.put("vocabulary.json", json(vocabulary));
-    entries.put("network.bin", arrayBytes(model.network().params()));
+    entries.put(PARAMETERS, ParameterFile.write(model.network().params()));
     entries.put("crf.bin", crfBytes(model.crf()));
     entries.put("provenance.json", json(model.provenance()));
     JsonObject manifest = new JsonObject();
@@ -98,7 +104,7 @@ public final class ModelFile {
   public static TaggerModel load(InputStream in, String name) throws IOException {
     Map<String, byte[]> entries = readEntries(in, name);
     try {
-      verifyManifest(entries, name);
+      int version = verifyManifest(entries, name);
       JsonObject config = parse(entries.get("config.json")).getAsJsonObject();
       NetworkConfig network = GSON.fromJson(config.get("network"), NetworkConfig.class);
       TagScheme scheme = TagScheme.valueOf(config.get("tagScheme").getAsString());
@@ -111,18 +117,21 @@ public final class ModelFile {
       requireEqual(name, "character vocabulary size", network.charVocabularySize(), chars.size());
       requireEqual(name, "tag count", network.tagCount(), tags.size());
       TransferSpec transfer = config.has("transfer") ? GSON.fromJson(config.get("transfer"), TransferSpec.class) : null;
-      ComputationGraph graph = transfer == null
-          ? TaggerNetwork.build(network, new Sgd(0), 0, 0, DataType.FLOAT)
-          : transferGraph(network, tags, transfer);
-      INDArray params = readArray(entries.get("network.bin"));
-      requireEqual(name, "network parameter count", graph.params().length(), params.length());
-      graph.setParams(params.castTo(graph.params().dataType()).reshape(graph.params().shape()));
+      Network net = TaggerModel.network(network, tags, chars, transfer, 0);
+      if (version == LEGACY_VERSION) {
+        boolean sameLabels = transfer != null && transfer.sourceLabels().equals(labels);
+        LegacyParameters.read(entries.get(LEGACY_PARAMETERS), net,
+            LegacyParameters.networkKey(transfer, sameLabels, network.charEncoder()), name);
+      } else {
+        ParameterFile.read(entries.get(PARAMETERS), net.params(), name);
+        net.refresh();
+      }
       LinearChainCrf crf = new LinearChainCrf(tags);
       readCrf(entries.get("crf.bin"), crf, name);
       List<String> labelTypes = config.has("labelTypes") ? strings(config.getAsJsonArray("labelTypes")) : List.of();
       LabelTypeMapping.withOverrides(labelTypes);
       JsonObject provenance = parse(entries.get("provenance.json")).getAsJsonObject();
-      return new TaggerModel(network, tags, words, chars, graph, crf, labelTypes, provenance, transfer);
+      return new TaggerModel(network, tags, words, chars, net, crf, labelTypes, provenance, transfer);
     } catch (JsonParseException | IllegalArgumentException | IllegalStateException | NullPointerException
         | ClassCastException e) {
       throw new IOException(name + ": not a valid ctakes-dtn model (" + e.getMessage() + ")", e);
@@ -141,32 +150,40 @@ public final class ModelFile {
     return config;
   }
 
-  /** The transfer graph of a saved target-task model, routed to the target task. */
-  private static ComputationGraph transferGraph(NetworkConfig network, TagSet targetTags, TransferSpec transfer) {
-    TagSet sourceTags = new TagSet(targetTags.scheme(), transfer.sourceLabels());
-    SharingScheme scheme = SharingScheme.named(transfer.graphScheme(), sourceTags.labels().equals(targetTags.labels()));
-    NetworkConfig sourceShape = network.withSizes(network.wordVocabularySize(), network.charVocabularySize(),
-        sourceTags.size());
-    return TransferNetwork.build(sourceShape, targetTags.size(), scheme, new TaskSwitch(), new Sgd(0), 0, 0, 0,
-        DataType.FLOAT);
-  }
-
+  /** The entries this build knows, each read up to its size limit; any other entry is skipped unread. */
   private static Map<String, byte[]> readEntries(InputStream in, String name) throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
+    boolean any = false;
     try (ZipInputStream zip = new ZipInputStream(in)) {
       for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-        entries.put(entry.getName(), zip.readAllBytes());
+        any = true;
+        String entryName = entry.getName();
+        boolean json = entryName.endsWith(".json");
+        if (!KNOWN_ENTRIES.contains(entryName)) {
+          continue;
+        }
+        long limit = json ? MAX_JSON_BYTES : MAX_BINARY_BYTES;
+        if (entry.getSize() > limit) {
+          throw new IOException(name + ": model entry " + entryName + " is " + entry.getSize() + " bytes, over the "
+              + limit + "-byte limit");
+        }
+        byte[] bytes = zip.readNBytes((int) limit + 1);
+        if (bytes.length > limit) {
+          throw new IOException(name + ": model entry " + entryName + " is over the " + limit + "-byte limit");
+        }
+        entries.put(entryName, bytes);
       }
     } catch (IOException e) {
       throw new IOException(name + ": not a readable model file (" + e.getMessage() + ")", e);
     }
-    if (entries.isEmpty()) {
+    if (!any) {
       throw new IOException(name + ": not a model file (no zip entries)");
     }
     return entries;
   }
 
-  private static void verifyManifest(Map<String, byte[]> entries, String name) throws IOException {
+  /** Checks the format, its version and every checksum; returns the version. */
+  private static int verifyManifest(Map<String, byte[]> entries, String name) throws IOException {
     byte[] manifestBytes = entries.get(MANIFEST);
     if (manifestBytes == null) {
       throw new IOException(name + ": not a ctakes-dtn model (no " + MANIFEST + "; the file may be truncated)");
@@ -176,12 +193,13 @@ public final class ModelFile {
       throw new IOException(name + ": not a ctakes-dtn model (format '" + manifest.get("format").getAsString() + "')");
     }
     int version = manifest.get("formatVersion").getAsInt();
-    if (version != FORMAT_VERSION) {
-      throw new IOException(name + ": model format version " + version + " is not supported (this build reads version "
-          + FORMAT_VERSION + "); retrain the model or use a matching ctakes-dtn");
+    if (version != FORMAT_VERSION && version != LEGACY_VERSION) {
+      throw new IOException(name + ": model format version " + version + " is not supported (this build reads versions "
+          + LEGACY_VERSION + " and " + FORMAT_VERSION + "); use a matching ctakes-dtn");
     }
     JsonObject checksums = manifest.getAsJsonObject("sha256");
-    for (String entry : List.of("config.json", "vocabulary.json", "network.bin", "crf.bin", "provenance.json")) {
+    String parameters = version == LEGACY_VERSION ? LEGACY_PARAMETERS : PARAMETERS;
+    for (String entry : List.of("config.json", "vocabulary.json", parameters, "crf.bin", "provenance.json")) {
       byte[] bytes = entries.get(entry);
       if (bytes == null || !checksums.has(entry)) {
         throw new IOException(name + ": model entry " + entry + " is missing");
@@ -190,6 +208,7 @@ public final class ModelFile {
         throw new IOException(name + ": model entry " + entry + " is corrupt (checksum mismatch)");
       }
     }
+    return version;
   }
 
   private static void requireEqual(String name, String what, long expected, long found) {
@@ -210,20 +229,6 @@ public final class ModelFile {
     List<String> strings = new ArrayList<>(array.size());
     array.forEach(element -> strings.add(element.getAsString()));
     return strings;
-  }
-
-  private static byte[] arrayBytes(INDArray array) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      Nd4j.write(array, out);
-    }
-    return bytes.toByteArray();
-  }
-
-  private static INDArray readArray(byte[] bytes) throws IOException {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      return Nd4j.read(in);
-    }
   }
 
   private static byte[] crfBytes(LinearChainCrf crf) throws IOException {

@@ -33,12 +33,21 @@ public record NetworkConfig(
     if (!charEncoder.equals(CNN) && !charEncoder.equals(LSTM)) {
       throw new IllegalArgumentException("character encoder must be cnn or lstm, not " + charEncoder);
     }
+    for (int size : new int[] {charEmbedding, charHidden, cnnWidth, wordEmbedding, wordHidden, maxWordLength}) {
+      if (size < 1) {
+        throw new IllegalArgumentException("every layer size must be positive, got " + size);
+      }
+    }
+    // Zero until the data fills them in (see withSizes).
+    if (wordVocabularySize < 0 || charVocabularySize < 0 || tagCount < 0) {
+      throw new IllegalArgumentException("vocabulary and tag counts cannot be negative");
+    }
     if (dropout < 0 || dropout >= 1) {
       throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
     }
   }
 
-  /** DESIGN.md section 2 sizes with a character CNN, for the given vocabularies and tags. */
+  /** Lample et al. (2016) sizes with a character CNN (Ma and Hovy 2016), for the given vocabularies and tags. */
   public static NetworkConfig defaults(int wordVocabularySize, int charVocabularySize, int tagCount) {
     return new NetworkConfig(CNN, 25, 50, 3, 100, 100, 0.5, 25, wordVocabularySize, charVocabularySize, tagCount);
   }

@@ -4,41 +4,42 @@ import io.github.ctakesdtn.corpus.Document;
 import io.github.ctakesdtn.corpus.Mention;
 import io.github.ctakesdtn.corpus.Sentence;
 import io.github.ctakesdtn.corpus.TokenSpan;
-import io.github.ctakesdtn.model.fused.FusedNetwork;
+import io.github.ctakesdtn.nn.GateObserver;
 import java.util.ArrayList;
 import java.util.List;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Tags tokenized sentences with a trained model: emissions from the network (its fused plain-Java
- * form, {@link FusedNetwork}), the best valid tag path from the CRF (Viterbi), and for each mention
- * the CRF's marginal probability of exactly that span as its confidence. Safe to call from several
- * threads on one instance: the fused network and the CRF allocate their work arrays per call.
+ * Tags tokenized sentences with a trained model: emissions from the target task's path of the
+ * network in its tagging form ({@link Emitter}), the best valid tag path from the CRF (Viterbi),
+ * and for each mention the CRF's marginal probability of exactly that span as its confidence.
+ * One instance per model can serve every thread of a JVM: the emitter and the CRF allocate their
+ * work arrays per call, and the batch size is given per call.
  */
 public final class Tagger {
   public static final int DEFAULT_BATCH_SIZE = 32;
 
   private final TaggerModel model;
-  private final FusedNetwork network;
-  private final int batchSize;
+  private final Emitter emitter;
 
   public Tagger(TaggerModel model) {
-    this(model, DEFAULT_BATCH_SIZE);
-  }
-
-  public Tagger(TaggerModel model, int batchSize) {
     this.model = model;
-    this.network = FusedNetwork.of(model);
-    this.batchSize = batchSize;
+    this.emitter = model.network().emitter(Task.TARGET, model.words(), GateObserver.NONE);
   }
 
   public TaggerModel model() {
     return model;
   }
 
-  /** The mentions of each sentence, in order. */
+  /** The mentions of each sentence, in order, tagged {@link #DEFAULT_BATCH_SIZE} sentences at a time. */
   public List<List<TaggedSpan>> tag(List<List<String>> sentences) {
+    return tag(sentences, DEFAULT_BATCH_SIZE);
+  }
+
+  /** The mentions of each sentence, in order, tagged {@code batchSize} sentences at a time. */
+  public List<List<TaggedSpan>> tag(List<List<String>> sentences, int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("the batch size must be at least 1, got " + batchSize);
+    }
     List<List<TaggedSpan>> tagged = new ArrayList<>(sentences.size());
     for (int from = 0; from < sentences.size(); from += batchSize) {
       List<List<String>> batch = sentences.subList(from, Math.min(sentences.size(), from + batchSize));
@@ -50,7 +51,7 @@ public final class Tagger {
   private List<List<TaggedSpan>> tagBatch(List<List<String>> sentences) {
     List<List<TaggedSpan>> tagged = new ArrayList<>(sentences.size());
     List<List<String>> nonEmpty = sentences.stream().filter(s -> !s.isEmpty()).toList();
-    double[][][] emissions = network.emissions(nonEmpty);
+    double[][][] emissions = emitter.emissions(nonEmpty);
     int next = 0;
     for (List<String> sentence : sentences) {
       if (sentence.isEmpty()) {
@@ -70,36 +71,13 @@ public final class Tagger {
     return tagged;
   }
 
-  /**
-   * Emission scores [sentence][token][tag] from the DL4J graph itself, in inference mode: the
-   * reference the fused network is held to (and what training's dev scoring would see).
-   */
-  static double[][][] graphEmissions(TaggerModel model, List<List<String>> sentences) {
-    EncodedBatch batch = new EncodedBatch(sentences, model.words(), model.chars(), model.config().maxWordLength(),
-        DataType.FLOAT);
-    INDArray output = model.network().output(false, batch.inputs(), batch.masks())[0];
-    float[] flat = output.castTo(DataType.FLOAT).dup('c').data().asFloat();
-    int tags = model.tags().size();
-    double[][][] emissions = new double[sentences.size()][][];
-    for (int b = 0; b < sentences.size(); b++) {
-      emissions[b] = new double[batch.length(b)][tags];
-      for (int t = 0; t < batch.length(b); t++) {
-        int offset = batch.row(b, t) * tags;
-        for (int j = 0; j < tags; j++) {
-          emissions[b][t][j] = flat[offset + j];
-        }
-      }
-    }
-    return emissions;
-  }
-
   /** A document's predicted mentions, with confidences, over its own sentences and tokens. */
-  public List<ScoredMention> tag(Document document) {
+  public List<ScoredMention> tag(Document document, int batchSize) {
     List<List<String>> sentences = new ArrayList<>();
     for (Sentence sentence : document.sentences()) {
       sentences.add(LabeledSentence.tokensOf(document, sentence));
     }
-    List<List<TaggedSpan>> tagged = tag(sentences);
+    List<List<TaggedSpan>> tagged = tag(sentences, batchSize);
     List<ScoredMention> mentions = new ArrayList<>();
     for (int s = 0; s < tagged.size(); s++) {
       Sentence sentence = document.sentences().get(s);

@@ -3,20 +3,19 @@ package io.github.ctakesdtn.model;
 import com.google.gson.JsonObject;
 import io.github.ctakesdtn.corpus.LabelTypeMapping;
 import java.util.List;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
  * Everything a trained tagger is: the network and its shape, the vocabularies, the tag set, the
  * CRF, and the provenance (how it was made). The model file stores exactly this. A transfer model
- * ({@code transfer} not null) has a {@link TransferNetwork} routed to its target task, which
- * {@code tags} and {@code crf} belong to.
+ * ({@code transfer} not null) has a two-task network whose target task {@code tags} and
+ * {@code crf} belong to; its shape's tag count is the target's.
  */
 public record TaggerModel(
     NetworkConfig config,
     TagSet tags,
     Vocabulary words,
     Vocabulary chars,
-    ComputationGraph network,
+    Network network,
     LinearChainCrf crf,
     List<String> labelTypes,
     JsonObject provenance,
@@ -31,7 +30,7 @@ public record TaggerModel(
   }
 
   /** A single-task model. */
-  public TaggerModel(NetworkConfig config, TagSet tags, Vocabulary words, Vocabulary chars, ComputationGraph network,
+  public TaggerModel(NetworkConfig config, TagSet tags, Vocabulary words, Vocabulary chars, Network network,
       LinearChainCrf crf, List<String> labelTypes, JsonObject provenance) {
     this(config, tags, words, chars, network, crf, labelTypes, provenance, null);
   }
@@ -42,5 +41,19 @@ public record TaggerModel(
 
   public LabelTypeMapping labelTypeMapping() {
     return LabelTypeMapping.withOverrides(labelTypes);
+  }
+
+  /** The network a model of this configuration has, its parameters freshly drawn. */
+  public static Network network(NetworkConfig config, TagSet tags, Vocabulary chars, TransferSpec transfer,
+      double gateBias) {
+    if (transfer == null) {
+      return new Network(config, config.tagCount(), Routing.singleTask(), chars, gateBias);
+    }
+    TagSet sourceTags = new TagSet(tags.scheme(), transfer.sourceLabels());
+    boolean sameLabels = sourceTags.labels().equals(tags.labels());
+    SharingScheme scheme = SharingScheme.named(transfer.graphScheme(), sameLabels);
+    NetworkConfig sourceShape = config.withSizes(config.wordVocabularySize(), config.charVocabularySize(),
+        sourceTags.size());
+    return new Network(sourceShape, tags.size(), Routing.of(scheme, sameLabels), chars, gateBias);
   }
 }

@@ -1,6 +1,6 @@
 package io.github.ctakesdtn.nn;
 
-/** A character encoder for training: features of one word, and their backward pass. */
+/** A character encoder (the C group): features of one word, their backward pass, and a tagging form. */
 public interface CharLayer {
   int size();
 
@@ -13,8 +13,16 @@ public interface CharLayer {
   /** Call after the parameters change. */
   void refresh();
 
+  /** The trace-free form for tagging, its tables computed from the current parameters. */
+  Encoder inference(GateObserver gates);
+
   /** The features, and whatever the backward pass needs. */
   interface Trace {
     float[] features();
+  }
+
+  /** A word's features, keeping nothing; safe to call from several threads. */
+  interface Encoder {
+    float[] encode(int[] chars, int n);
   }
 }

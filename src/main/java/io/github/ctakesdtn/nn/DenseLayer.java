@@ -1,14 +1,14 @@
 package io.github.ctakesdtn.nn;
 
-/** DL4J's identity {@code DenseLayer} for training: {@code y = x W + b}, W [in, out]. */
+/** An affine layer {@code y = x W + b}: tensors W [in, out] and b [out]. */
 public final class DenseLayer implements RowLayer {
   private final Param w;
   private final Param b;
   private float[][] wT;
 
-  public DenseLayer(Params params, String vertex, int in, int out) {
-    this.w = params.add(Param.matrix(vertex, "W", in, out));
-    this.b = params.add(Param.matrix(vertex, "b", 1, out));
+  public DenseLayer(Params params, String layer, int in, int out) {
+    this.w = params.add(Param.matrix(Tensor.of(layer, "W", in, out), in, out, Param.Init.xavier(in, out)));
+    this.b = params.add(Param.matrix(Tensor.of(layer, "b", out), 1, out, Param.Init.zero()));
   }
 
   @Override

@@ -1,10 +1,13 @@
 package io.github.ctakesdtn.nn;
 
 /**
- * The DTN gate ({@code io.github.ctakesdtn.model.GateVertex}) for training, on one row:
- * {@code g = sigmoid([s; p] W + b)}, {@code h = g*s + (1-g)*p}, W [2S, S] as two matrices [S][S].
+ * The DTN gate of one task and parameter group, on one row: {@code g = sigmoid([s; p] W + b)},
+ * {@code h = g*s + (1-g)*p}, one gate value per unit. Tensors W [2S, S] (the shared input's rows
+ * first) and b [S], b starting at a chosen bias in every unit (a high bias starts the task close
+ * to the shared copy).
  */
 public final class GateLayer {
+  private final String group;
   private final int size;
   private final Param sharedWeights;
   private final Param ownWeights;
@@ -12,11 +15,20 @@ public final class GateLayer {
   private float[][] sharedWeightsT;
   private float[][] ownWeightsT;
 
-  public GateLayer(Params params, String vertex, int size) {
+  public GateLayer(Params params, String layer, String group, int size, double initialBias) {
+    this.group = group;
     this.size = size;
-    this.sharedWeights = params.add(new Param(vertex, "W", size, size, (r, c) -> r * size + c));
-    this.ownWeights = params.add(new Param(vertex, "W", size, size, (r, c) -> (size + r) * size + c));
-    this.bias = params.add(Param.matrix(vertex, "b", 1, size));
+    Tensor w = Tensor.of(layer, "W", 2 * size, size);
+    // Small random weights: every unit's gate starts near sigmoid(initial bias).
+    Param.Init weights = new Param.Init(Math.sqrt(1.0 / (2 * size)), 0);
+    this.sharedWeights = params.add(new Param(w, size, size, (r, c) -> r * size + c, weights));
+    this.ownWeights = params.add(new Param(w, size, size, (r, c) -> (size + r) * size + c, weights));
+    this.bias = params.add(Param.matrix(Tensor.of(layer, "b", size), 1, size, Param.Init.constant(initialBias)));
+  }
+
+  /** The parameter group this gate mixes (chars, words, emissions). */
+  public String group() {
+    return group;
   }
 
   public void refresh() {
@@ -37,6 +49,13 @@ public final class GateLayer {
       h[i] = g[i] * shared[i] + (1 - g[i]) * own[i];
     }
     return new Trace(shared, own, g, h);
+  }
+
+  /** The mixed output of one row, for tagging: the gate values go to the observer. */
+  public float[] mix(float[] shared, float[] own, GateObserver observer) {
+    Trace t = forward(shared, own);
+    observer.observe(group, t.gate);
+    return t.output;
   }
 
   /** Adds the parameters' gradients, and the inputs' into {@code dShared} and {@code dOwn}. */

@@ -2,7 +2,8 @@ package io.github.ctakesdtn.nn;
 
 /**
  * DTN's mix of a shared and a task's private copy of a parameter group: both run, and a
- * {@link GateLayer} mixes their outputs row by row. One wrapper per kind of group.
+ * {@link GateLayer} mixes their outputs row by row. One wrapper per kind of group, each with its
+ * training and its tagging form.
  */
 public final class Gated {
   private Gated() {}
@@ -43,6 +44,13 @@ public final class Gated {
         shared.refresh();
         own.refresh();
         gate.refresh();
+      }
+
+      @Override
+      public Encoder inference(GateObserver gates) {
+        Encoder s = shared.inference(gates);
+        Encoder p = own.inference(gates);
+        return (chars, n) -> gate.mix(s.encode(chars, n), p.encode(chars, n), gates);
       }
     };
   }
@@ -88,6 +96,25 @@ public final class Gated {
         own.refresh();
         gate.refresh();
       }
+
+      @Override
+      public Encoder inference(float[][] wordEmbedding, GateObserver gates) {
+        Encoder s = shared.inference(wordEmbedding, gates);
+        Encoder p = own.inference(wordEmbedding, gates);
+        return (wordIds, charFeatures) -> {
+          Projected sp = s.project(wordIds, charFeatures);
+          Projected pp = p.project(wordIds, charFeatures);
+          return (tokenRows, n) -> {
+            float[][] a = sp.run(tokenRows, n);
+            float[][] b = pp.run(tokenRows, n);
+            float[][] mixed = new float[n][];
+            for (int t = 0; t < n; t++) {
+              mixed[t] = gate.mix(a[t], b[t], gates);
+            }
+            return mixed;
+          };
+        };
+      }
     };
   }
 
@@ -127,6 +154,13 @@ public final class Gated {
         shared.refresh();
         own.refresh();
         gate.refresh();
+      }
+
+      @Override
+      public Function inference(GateObserver gates) {
+        Function s = shared.inference(gates);
+        Function p = own.inference(gates);
+        return x -> gate.mix(s.apply(x), p.apply(x), gates);
       }
     };
   }

@@ -1,13 +1,23 @@
 package io.github.ctakesdtn.nn;
 
+import java.util.Arrays;
+
 /**
- * One direction of a DL4J {@code LSTM} layer for training: forward over a sequence keeping what
- * backpropagation through time needs, and backward into parameter and input gradients. Gates in
- * DL4J's column order (block input a, forget f, output o, input gate i), each gate's weights a
- * matrix of its own; the layer's W [in, 4H], RW [H, 4H] and b [4H] map onto them.
+ * One direction of an LSTM (no peepholes): tensors W [in, 4H], RW [H, 4H] and b [4H], the 4H
+ * gate columns in the order block input a (tanh), forget f, output o, input gate i (sigmoids);
+ * {@code c = f*c + i*a}, {@code h = o*tanh(c)}. Each gate's columns are kept as a matrix of their
+ * own, so that every loop runs over whole arrays (see {@link Kernels}).
+ *
+ * <p>Training runs {@link #forward} (keeping what backpropagation through time needs) and
+ * {@link #backward}; tagging runs {@link #project} and {@link #run}, which keep nothing. Both
+ * take the same steps ({@link #recur}, {@link #cell}).
  */
 public final class LstmLayer {
   private static final int GATES = 4;
+  private static final int BLOCK_INPUT = 0;
+  private static final int FORGET = 1;
+  private static final int OUTPUT = 2;
+  private static final int INPUT_GATE = 3;
 
   public final int in;
   public final int hidden;
@@ -18,15 +28,21 @@ public final class LstmLayer {
   private final float[][][] wT = new float[GATES][][];
   private final float[][][] rwT = new float[GATES][][];
 
-  public LstmLayer(Params params, String vertex, int in, int hidden) {
+  /** Tensors {@code layer.W}, {@code layer.RW}, {@code layer.b}; the forget gate's bias starts at 1. */
+  public LstmLayer(Params params, String layer, int in, int hidden) {
     this.in = in;
     this.hidden = hidden;
     int width = GATES * hidden;
+    Tensor wTensor = Tensor.of(layer, "W", in, width);
+    Tensor rwTensor = Tensor.of(layer, "RW", hidden, width);
+    Tensor bTensor = Tensor.of(layer, "b", width);
+    Param.Init weights = Param.Init.xavier(in, 2.0 * hidden);
     for (int g = 0; g < GATES; g++) {
       int offset = g * hidden;
-      w[g] = params.add(new Param(vertex, "W", in, hidden, (r, c) -> r * width + offset + c));
-      rw[g] = params.add(new Param(vertex, "RW", hidden, hidden, (r, c) -> r * width + offset + c));
-      b[g] = params.add(new Param(vertex, "b", 1, hidden, (r, c) -> offset + c));
+      w[g] = params.add(new Param(wTensor, in, hidden, (r, c) -> r * width + offset + c, weights));
+      rw[g] = params.add(new Param(rwTensor, hidden, hidden, (r, c) -> r * width + offset + c, weights));
+      b[g] = params.add(new Param(bTensor, 1, hidden, (r, c) -> offset + c,
+          g == FORGET ? Param.Init.constant(1) : Param.Init.zero()));
     }
   }
 
@@ -38,11 +54,90 @@ public final class LstmLayer {
     }
   }
 
+  // --- the steps both forms take -----------------------------------------------------------------
+
+  /** The bias per gate, [4][H]: the projection of no input. */
+  public float[][] bias() {
+    float[][] bias = new float[GATES][];
+    for (int g = 0; g < GATES; g++) {
+      bias[g] = b[g].value[0];
+    }
+    return bias;
+  }
+
+  /**
+   * {@code base + x[xo .. xo+k) W[firstInput .. firstInput+k)} per gate: the share of k of the
+   * inputs added to a partial projection [4][H] (the bias, or the bias plus other inputs' share).
+   */
+  public float[][] project(float[][] base, float[] x, int xo, int firstInput, int k) {
+    float[][] gates = new float[GATES][];
+    for (int g = 0; g < GATES; g++) {
+      gates[g] = base[g].clone();
+      Kernels.multiplyAdd(x, xo, k, w[g].value, firstInput, gates[g]);
+    }
+    return gates;
+  }
+
+  /** Adds the previous output's share {@code hPrev RW} to the gates' pre-activations. */
+  private void recur(float[] hPrev, float[][] z) {
+    for (int g = 0; g < GATES; g++) {
+      Kernels.multiplyAdd(hPrev, 0, rw[g].value, z[g]);
+    }
+  }
+
+  /** Activates the gates z in place and computes the cell c, tanh(c) and the output h. */
+  private static void cell(float[][] z, float[] cPrev, float[] c, float[] tanhC, float[] h) {
+    Activations.tanh(z[BLOCK_INPUT]);
+    Activations.sigmoid(z[FORGET]);
+    Activations.sigmoid(z[OUTPUT]);
+    Activations.sigmoid(z[INPUT_GATE]);
+    float[] a = z[BLOCK_INPUT];
+    float[] f = z[FORGET];
+    float[] i = z[INPUT_GATE];
+    for (int j = 0; j < c.length; j++) {
+      c[j] = f[j] * cPrev[j] + i[j] * a[j];
+      tanhC[j] = c[j];
+    }
+    Activations.tanh(tanhC);
+    float[] o = z[OUTPUT];
+    for (int j = 0; j < h.length; j++) {
+      h[j] = o[j] * tanhC[j];
+    }
+  }
+
+  // --- tagging -----------------------------------------------------------------------------------
+
+  /**
+   * Runs over n steps whose projected inputs ({@link #project}) are {@code proj[projRows[pos]]},
+   * in position order or reversed, and writes h of position pos to {@code out[pos]} from index
+   * {@code outOffset}.
+   */
+  public void run(float[][][] proj, int[] projRows, int n, boolean reverse, float[][] out, int outOffset) {
+    float[][] z = new float[GATES][hidden];
+    float[] h = new float[hidden];
+    float[] c = new float[hidden];
+    float[] tanhC = new float[hidden];
+    for (int step = 0; step < n; step++) {
+      int pos = reverse ? n - 1 - step : step;
+      float[][] input = proj[projRows[pos]];
+      for (int g = 0; g < GATES; g++) {
+        System.arraycopy(input[g], 0, z[g], 0, hidden);
+      }
+      if (step > 0) {
+        recur(h, z);
+      }
+      cell(z, c, c, tanhC, h);
+      System.arraycopy(h, 0, out[pos], outOffset, hidden);
+    }
+  }
+
+  // --- training ----------------------------------------------------------------------------------
+
   /** What one run over a sequence leaves for its backward pass. */
   public static final class Trace {
     final float[][] x;
     final boolean reverse;
-    /** Per step (in processing order): activated gates [4][H], cell c, tanh(c), output h. */
+    /** Per step (in processing order): activated gates [4][H], cell c, tanh(c). */
     final float[][][] gates;
     final float[][] c;
     final float[][] tanhC;
@@ -53,7 +148,7 @@ public final class LstmLayer {
       int n = x.length;
       this.x = x;
       this.reverse = reverse;
-      this.gates = new float[n][GATES][hidden];
+      this.gates = new float[n][][];
       this.c = new float[n][hidden];
       this.tanhC = new float[n][hidden];
       this.h = new float[n][];
@@ -68,40 +163,21 @@ public final class LstmLayer {
   public Trace forward(float[][] x, boolean reverse) {
     int n = x.length;
     Trace trace = new Trace(x, reverse, hidden);
+    float[][] bias = bias();
     float[] hPrev = null;
     float[] cPrev = new float[hidden];
     for (int step = 0; step < n; step++) {
       int pos = trace.position(step);
-      float[][] z = trace.gates[step];
-      for (int g = 0; g < GATES; g++) {
-        System.arraycopy(b[g].value[0], 0, z[g], 0, hidden);
-        Kernels.multiplyAdd(x[pos], 0, w[g].value, z[g]);
-        if (hPrev != null) {
-          Kernels.multiplyAdd(hPrev, 0, rw[g].value, z[g]);
-        }
+      float[][] z = project(bias, x[pos], 0, 0, in);
+      if (hPrev != null) {
+        recur(hPrev, z);
       }
-      Activations.tanh(z[0]);
-      Activations.sigmoid(z[1]);
-      Activations.sigmoid(z[2]);
-      Activations.sigmoid(z[3]);
-      float[] a = z[0];
-      float[] f = z[1];
-      float[] o = z[2];
-      float[] i = z[3];
-      float[] c = trace.c[step];
-      float[] tanhC = trace.tanhC[step];
-      for (int j = 0; j < hidden; j++) {
-        c[j] = f[j] * cPrev[j] + i[j] * a[j];
-        tanhC[j] = c[j];
-      }
-      Activations.tanh(tanhC);
       float[] h = new float[hidden];
-      for (int j = 0; j < hidden; j++) {
-        h[j] = o[j] * tanhC[j];
-      }
+      cell(z, cPrev, trace.c[step], trace.tanhC[step], h);
+      trace.gates[step] = z;
       trace.h[pos] = h;
       hPrev = h;
-      cPrev = c;
+      cPrev = trace.c[step];
     }
     return trace;
   }
@@ -125,26 +201,27 @@ public final class LstmLayer {
       drw[g] = grads.of(rw[g]);
       db[g] = grads.of(b[g])[0];
     }
+    float[] zero = new float[hidden];
     for (int step = n - 1; step >= 0; step--) {
       int pos = trace.position(step);
       float[][] z = trace.gates[step];
-      float[] a = z[0];
-      float[] f = z[1];
-      float[] o = z[2];
-      float[] i = z[3];
+      float[] a = z[BLOCK_INPUT];
+      float[] f = z[FORGET];
+      float[] o = z[OUTPUT];
+      float[] i = z[INPUT_GATE];
       float[] tanhC = trace.tanhC[step];
-      float[] cPrev = step > 0 ? trace.c[step - 1] : new float[hidden];
+      float[] cPrev = step > 0 ? trace.c[step - 1] : zero;
       float[] out = dh[pos];
       for (int j = 0; j < hidden; j++) {
         float dhj = dhNext[j] + (out == null ? 0f : out[j]);
-        dz[2][j] = dhj * tanhC[j] * o[j] * (1 - o[j]);
+        dz[OUTPUT][j] = dhj * tanhC[j] * o[j] * (1 - o[j]);
         dc[j] = dhj * o[j] * (1 - tanhC[j] * tanhC[j]) + dcNext[j];
-        dz[1][j] = dc[j] * cPrev[j] * f[j] * (1 - f[j]);
-        dz[3][j] = dc[j] * a[j] * i[j] * (1 - i[j]);
-        dz[0][j] = dc[j] * i[j] * (1 - a[j] * a[j]);
+        dz[FORGET][j] = dc[j] * cPrev[j] * f[j] * (1 - f[j]);
+        dz[INPUT_GATE][j] = dc[j] * a[j] * i[j] * (1 - i[j]);
+        dz[BLOCK_INPUT][j] = dc[j] * i[j] * (1 - a[j] * a[j]);
         dcNext[j] = dc[j] * f[j];
       }
-      java.util.Arrays.fill(dhNext, 0f);
+      Arrays.fill(dhNext, 0f);
       float[] hPrev = step > 0 ? trace.h[trace.position(step - 1)] : null;
       for (int g = 0; g < GATES; g++) {
         Kernels.outerAdd(trace.x[pos], 0, in, dz[g], dw[g], 0);

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Adam (or plain SGD) over a {@link Params}, with DL4J's {@code ClipL2PerLayer} semantics: the
- * gradients of each layer (DL4J vertex) are scaled down together when their L2 norm exceeds the
- * threshold. Adam follows DL4J's form: {@code lr_t = lr * sqrt(1 - b2^t) / (1 - b1^t)},
+ * gradients of each layer (the tensors of one {@link Tensor#layer}) are scaled down together when
+ * their L2 norm exceeds the threshold. Adam follows DL4J's form: {@code lr_t = lr * sqrt(1 - b2^t) / (1 - b1^t)},
  * {@code p -= lr_t * m / (sqrt(v) + eps)}. A step updates only the parameters it is given (those of
  * the task whose batch it was), each with its own step count t: in transfer training the other
  * task's private parameters stay where they are, where one DL4J updater over the whole graph would
@@ -82,7 +82,7 @@ public final class Optimizer {
     }
     Map<String, List<Param>> layers = new LinkedHashMap<>();
     for (Param p : active) {
-      layers.computeIfAbsent(p.vertex, k -> new ArrayList<>()).add(p);
+      layers.computeIfAbsent(p.tensor.layer(), k -> new ArrayList<>()).add(p);
     }
     for (List<Param> layer : layers.values()) {
       double sum = 0;

@@ -1,6 +1,6 @@
 package io.github.ctakesdtn.nn;
 
-/** A layer applied to each row on its own for training (the O group). */
+/** A layer applied to each row on its own (the O group). */
 public interface RowLayer {
   int size();
 
@@ -12,7 +12,16 @@ public interface RowLayer {
   /** Call after the parameters change. */
   void refresh();
 
+  /** The form for tagging: the output of a row, keeping nothing; safe to call from several threads. */
+  default Function inference(GateObserver gates) {
+    return x -> forward(x).output();
+  }
+
   interface Trace {
     float[] output();
+  }
+
+  interface Function {
+    float[] apply(float[] x);
   }
 }

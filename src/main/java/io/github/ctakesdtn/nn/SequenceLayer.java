@@ -1,6 +1,9 @@
 package io.github.ctakesdtn.nn;
 
-/** A layer over a sentence's rows for training (the W group): outputs [n][size] from inputs [n][in]. */
+/**
+ * A layer over a sentence's rows (the W group): outputs [n][size] from inputs [n][in], each input
+ * row a word embedding followed by the word's character features.
+ */
 public interface SequenceLayer {
   int size();
 
@@ -12,7 +15,21 @@ public interface SequenceLayer {
   /** Call after the parameters change. */
   void refresh();
 
+  /** The trace-free form for tagging over the given word-embedding table [vocabulary][dims]. */
+  Encoder inference(float[][] wordEmbedding, GateObserver gates);
+
   interface Trace {
     float[][] output();
+  }
+
+  /** Safe to call from several threads. */
+  interface Encoder {
+    /** Prepares distinct words, given by vocabulary id and character features, for {@link Projected#run}. */
+    Projected project(int[] wordIds, float[][] charFeatures);
+  }
+
+  interface Projected {
+    /** Output rows of a sentence whose token t is distinct-word row {@code tokenRows[t]}. */
+    float[][] run(int[] tokenRows, int n);
   }
 }

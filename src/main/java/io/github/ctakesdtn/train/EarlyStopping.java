@@ -1,7 +1,6 @@
 package io.github.ctakesdtn.train;
 
 import io.github.ctakesdtn.model.TaggerModel;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Model selection on dev F1: after each epoch, keeps a copy of the best epoch's network and CRF
@@ -12,8 +11,8 @@ final class EarlyStopping {
   private final TaggerModel model;
   private final TrainingConfig config;
   private final TrainingListener listener;
-  private final INDArray bestParams;
   private final long start = System.nanoTime();
+  private float[][][] bestParams;
   private double[] bestCrf;
   private double bestF1 = -1;
   private int bestEpoch;
@@ -24,7 +23,7 @@ final class EarlyStopping {
     this.model = model;
     this.config = config;
     this.listener = listener;
-    this.bestParams = model.network().params().dup();
+    this.bestParams = model.network().params().snapshot();
     this.bestCrf = CrfParameters.of(model.crf());
   }
 
@@ -36,7 +35,7 @@ final class EarlyStopping {
     if (improved) {
       bestF1 = devF1;
       bestEpoch = epoch;
-      bestParams.assign(model.network().params());
+      bestParams = model.network().params().snapshot();
       bestCrf = CrfParameters.of(model.crf());
     }
     double seconds = seconds();
@@ -50,7 +49,8 @@ final class EarlyStopping {
   }
 
   void restoreBest() {
-    model.network().setParams(bestParams);
+    model.network().params().restore(bestParams);
+    model.network().refresh();
     CrfParameters.set(model.crf(), bestCrf);
   }
 

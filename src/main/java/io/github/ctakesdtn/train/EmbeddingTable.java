@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Pre-trained word vectors from a word2vec or GloVe file: text ("word v1 ... vD" per line, with or
@@ -48,13 +46,13 @@ public final class EmbeddingTable {
     return new ArrayList<>(vectors.keySet());
   }
 
-  /** Copies the vector of every vocabulary word that has one into the embedding matrix [V, D]. */
-  public int initialise(INDArray embeddingMatrix, Vocabulary vocabulary) {
+  /** Copies the vector of every vocabulary word that has one into the embedding matrix [V][D]. */
+  public int initialise(float[][] embeddingMatrix, Vocabulary vocabulary) {
     int found = 0;
     for (int i = 0; i < vocabulary.size(); i++) {
       float[] vector = vectors.get(vocabulary.symbol(i));
       if (vector != null) {
-        embeddingMatrix.putRow(i, Nd4j.create(vector).castTo(embeddingMatrix.dataType()));
+        System.arraycopy(vector, 0, embeddingMatrix[i], 0, dimension);
         found++;
       }
     }

@@ -1,8 +1,8 @@
 package io.github.ctakesdtn.train;
 
 /**
- * Adam (Kingma and Ba 2015) or plain SGD over plain double arrays: the CRF's parameters live in
- * Java, outside the DL4J network and its updater.
+ * Adam (Kingma and Ba 2015) or plain SGD over plain double arrays: the CRF's parameters, which
+ * live outside the network's {@link io.github.ctakesdtn.nn.Params} (in double precision).
  */
 public final class ParameterOptimizer {
   private static final double BETA1 = 0.9;

@@ -6,34 +6,31 @@ import io.github.ctakesdtn.corpus.TokenSpan;
 import io.github.ctakesdtn.eval.SpanScorer;
 import io.github.ctakesdtn.model.LabeledSentence;
 import io.github.ctakesdtn.model.LinearChainCrf;
+import io.github.ctakesdtn.model.Network;
 import io.github.ctakesdtn.model.NetworkConfig;
 import io.github.ctakesdtn.model.TagSet;
 import io.github.ctakesdtn.model.TaggedSpan;
 import io.github.ctakesdtn.model.Tagger;
 import io.github.ctakesdtn.model.TaggerModel;
-import io.github.ctakesdtn.model.TaggerNetwork;
+import io.github.ctakesdtn.model.Task;
 import io.github.ctakesdtn.model.Vocabulary;
 import io.github.ctakesdtn.model.WordForms;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.learning.config.Sgd;
 
 /**
  * Trains a single-task tagger: mini-batches of similar-length sentences in a seeded random order,
- * steps by a {@link TrainingEngine} (the plain-Java network, or DL4J's backpropagation), exact-span F1 on
- * the dev sentences after every epoch, and early stopping that keeps the best epoch's parameters.
+ * steps on several threads ({@link ParallelStep}), exact-span F1 on the dev sentences after every
+ * epoch, and early stopping that keeps the best epoch's parameters.
  */
 public final class Trainer {
   /** The trained model (its best epoch) and how training went. */
@@ -74,31 +71,29 @@ public final class Trainer {
     if (embeddings != null) {
       network = network.withWordEmbedding(embeddings.dimension());
     }
-    ComputationGraph graph = TaggerNetwork.build(network, updater(config), config.clipNorm(), config.seed(), DataType.FLOAT);
-    initialiseWordEmbedding(graph, embeddings, words);
+    Network net = TaggerModel.network(network, tags, chars, null, 0);
+    initialise(net, config.seed(), embeddings, words);
     LinearChainCrf crf = new LinearChainCrf(tags);
     ParameterOptimizer crfOptimizer = new ParameterOptimizer(config.optimizer(), config.learningRate(),
         CrfParameters.size(tags.size()));
-    TaggerModel model = new TaggerModel(network, tags, words, chars, graph, crf, List.of(), provenance);
+    TaggerModel model = new TaggerModel(network, tags, words, chars, net, crf, List.of(), provenance);
 
     Random random = new Random(config.seed());
-    TaskData task = new TaskData(train, tags, crf, crfOptimizer);
+    TaskData task = new TaskData(train, tags, crf, crfOptimizer, words, singletons);
     EarlyStopping stopping = new EarlyStopping(model, config, listener);
     int iteration = 0;
-    try (TrainingEngine engine = TrainingEngine.singleTask(config, network, graph, words, chars, singletons, random)) {
+    try (ParallelStep step = new ParallelStep(net, config)) {
       for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
         double lossSum = 0;
         int done = 0;
         List<List<Integer>> epochBatches = epochBatches(train, config.batchSize(), random);
         int total = epochBatches.stream().mapToInt(List::size).sum();
         for (List<Integer> batchIndices : epochBatches) {
-          lossSum += engine.step(0, task, batchIndices, iteration++, epoch - 1);
+          lossSum += step.run(Task.TARGET, task, batchIndices, random, iteration++);
           done += batchIndices.size();
           listener.batchDone(epoch, done, total, lossSum / done);
         }
-        engine.syncGraph();
-        // A Tagger per evaluation: it reads the graph's current weights into its fused form.
-        if (stopping.epochDone(epoch, lossSum / total, f1(new Tagger(model, 64), dev), total)) {
+        if (stopping.epochDone(epoch, lossSum / total, f1(new Tagger(model), dev), total)) {
           break;
         }
       }
@@ -108,16 +103,12 @@ public final class Trainer {
         stopping.sentencesPerSecond());
   }
 
-  static IUpdater updater(TrainingConfig config) {
-    return config.optimizer().equals("adam") ? new Adam(config.learningRate()) : new Sgd(config.learningRate());
-  }
-
   /** Exact-span micro F1 of the tagger on labelled sentences (token offsets stand in for characters). */
   public static double f1(Tagger tagger, List<LabeledSentence> sentences) {
     if (sentences.isEmpty()) {
       return 0;
     }
-    List<List<TaggedSpan>> predicted = tagger.tag(sentences.stream().map(LabeledSentence::tokens).toList());
+    List<List<TaggedSpan>> predicted = tagger.tag(sentences.stream().map(LabeledSentence::tokens).toList(), 64);
     SpanScorer scorer = new SpanScorer();
     for (int i = 0; i < sentences.size(); i++) {
       scorer.add(asMentions(sentences.get(i).spans()),
@@ -187,11 +178,16 @@ public final class Trainer {
     return new Vocabulary(List.copyOf(keys));
   }
 
-  /** Copies pre-trained vectors (if any) into the word-embedding table, shared by every task. */
-  static void initialiseWordEmbedding(ComputationGraph graph, EmbeddingTable embeddings, Vocabulary words) {
+  /**
+   * Draws the network's parameters from the seed, then copies pre-trained vectors (if any) into
+   * the word-embedding table, shared by every task.
+   */
+  static void initialise(Network network, long seed, EmbeddingTable embeddings, Vocabulary words) {
+    network.params().initialise(seed);
     if (embeddings != null) {
-      embeddings.initialise(graph.getLayer("wordEmbedding").getParam("W"), words);
+      embeddings.initialise(network.wordEmbedding(), words);
     }
+    network.refresh();
   }
 
   static Vocabulary charVocabulary(List<LabeledSentence> train) {
@@ -209,7 +205,7 @@ public final class Trainer {
     for (LabeledSentence sentence : train) {
       sentence.tokens().forEach(token -> counts.merge(WordForms.key(token), 1, Integer::sum));
     }
-    Set<String> singletons = new java.util.HashSet<>();
+    Set<String> singletons = new HashSet<>();
     counts.forEach((key, n) -> {
       if (n == 1) {
         singletons.add(key);

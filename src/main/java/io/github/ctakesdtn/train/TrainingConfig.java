@@ -14,9 +14,7 @@ import io.github.ctakesdtn.corpus.TagScheme;
  * @param wordDropout probability of showing a word seen once in training as unknown, so the
  *     unknown-word embedding is trained (Lample et al. 2016)
  * @param seed seeds weights, shuffling and dropout
- * @param engine {@code java}: the plain-Java training network on {@code threads} threads (results do
- *     not depend on the thread count); {@code dl4j}: DL4J's own backpropagation, one thread
- * @param threads training threads of the java engine
+ * @param threads training threads (results do not depend on the thread count)
  */
 public record TrainingConfig(
     int maxEpochs,
@@ -28,18 +26,11 @@ public record TrainingConfig(
     double wordDropout,
     TagScheme tagScheme,
     long seed,
-    String engine,
     int threads) {
-
-  public static final String JAVA = "java";
-  public static final String DL4J = "dl4j";
 
   public TrainingConfig {
     if (!optimizer.equals("adam") && !optimizer.equals("sgd")) {
       throw new IllegalArgumentException("optimizer must be adam or sgd, not " + optimizer);
-    }
-    if (!engine.equals(JAVA) && !engine.equals(DL4J)) {
-      throw new IllegalArgumentException("training engine must be java or dl4j, not " + engine);
     }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
@@ -49,10 +40,10 @@ public record TrainingConfig(
     }
   }
 
-  /** The same settings with the java engine on as many threads as the machine has cores. */
+  /** The same settings on as many threads as the machine has cores. */
   public TrainingConfig(int maxEpochs, int patience, int batchSize, String optimizer, double learningRate,
       double clipNorm, double wordDropout, TagScheme tagScheme, long seed) {
-    this(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme, seed, JAVA,
+    this(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme, seed,
         Runtime.getRuntime().availableProcessors());
   }
 
@@ -62,11 +53,11 @@ public record TrainingConfig(
 
   public TrainingConfig withSeed(long seed) {
     return new TrainingConfig(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme,
-        seed, engine, threads);
+        seed, threads);
   }
 
-  public TrainingConfig withEngine(String engine, int threads) {
+  public TrainingConfig withThreads(int threads) {
     return new TrainingConfig(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme,
-        seed, engine, threads);
+        seed, threads);
   }
 }

@@ -3,24 +3,23 @@ package io.github.ctakesdtn.train;
 import com.google.gson.JsonObject;
 import io.github.ctakesdtn.model.LabeledSentence;
 import io.github.ctakesdtn.model.LinearChainCrf;
+import io.github.ctakesdtn.model.Network;
 import io.github.ctakesdtn.model.NetworkConfig;
+import io.github.ctakesdtn.model.Routing;
 import io.github.ctakesdtn.model.TagSet;
 import io.github.ctakesdtn.model.SharingScheme;
 import io.github.ctakesdtn.model.Tagger;
 import io.github.ctakesdtn.model.TaggerModel;
-import io.github.ctakesdtn.model.TaskSwitch;
-import io.github.ctakesdtn.model.TransferNetwork;
+import io.github.ctakesdtn.model.Task;
 import io.github.ctakesdtn.model.TransferSpec;
 import io.github.ctakesdtn.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Trains a source and a target task together in one {@link TransferNetwork}: mini-batches
+ * Trains a source and a target task together in one two-task {@link Network}: mini-batches
  * alternate, {@link TransferConfig#sourceBatchesPerTargetBatch} source batches then one target batch, each
  * through its own task's path and CRF; an epoch passes the larger of the two data sets once (the
  * smaller one cycles; a target under 1,000 sentences counts as several passes, see
@@ -70,24 +69,20 @@ public final class TransferTrainer {
     if (embeddings != null) {
       network = network.withWordEmbedding(embeddings.dimension());
     }
-    TaskSwitch taskSwitch = new TaskSwitch();
-    ComputationGraph graph = TransferNetwork.build(network, targetTags.size(), graphScheme, taskSwitch,
-        Trainer.updater(config), config.clipNorm(), transfer.gateBias(), config.seed(), DataType.FLOAT);
-    Trainer.initialiseWordEmbedding(graph, embeddings, words);
+    Network net = new Network(network, targetTags.size(), Routing.of(graphScheme, sameLabels), chars,
+        transfer.gateBias());
+    Trainer.initialise(net, config.seed(), embeddings, words);
     LinearChainCrf sourceCrf = new LinearChainCrf(sourceTags);
     LinearChainCrf targetCrf = graphScheme.sharedOutput() ? sourceCrf : new LinearChainCrf(targetTags);
-    TaskData sourceTask = new TaskData(source, sourceTags, sourceCrf, optimizer(sourceTags));
+    TaskData sourceTask = new TaskData(source, sourceTags, sourceCrf, optimizer(sourceTags), words, singletons);
     TaskData targetTask = new TaskData(target, targetTags, targetCrf,
-        targetCrf == sourceCrf ? sourceTask.crfOptimizer : optimizer(targetTags));
+        targetCrf == sourceCrf ? sourceTask.crfOptimizer : optimizer(targetTags), words, singletons);
     TaggerModel model = new TaggerModel(network.withSizes(words.size(), chars.size(), targetTags.size()), targetTags,
-        words, chars, graph, targetCrf, List.of(), provenance,
+        words, chars, net, targetCrf, List.of(), provenance,
         new TransferSpec(graphScheme.name(), scheme.name(), sourceTags.labels()));
     Random random = new Random(config.seed());
-    try (TrainingEngine engine = TrainingEngine.transfer(config, network, targetTags.size(), graphScheme, graph,
-        taskSwitch, words, chars, singletons, random)) {
-      return train(new Step(engine), model, source, target, targetDev, sourceTask, targetTask, random);
-    } finally {
-      taskSwitch.select(TaskSwitch.TARGET);
+    try (ParallelStep parallel = new ParallelStep(net, config)) {
+      return train(new Step(parallel, random), model, source, target, targetDev, sourceTask, targetTask, random);
     }
   }
 
@@ -98,7 +93,7 @@ public final class TransferTrainer {
       for (int epoch = 1; epoch <= transfer.sourceEpochs(); epoch++) {
         step.resetLoss();
         for (List<Integer> batch : Trainer.batches(source, config.batchSize(), random)) {
-          step.run(sourceTask, TaskSwitch.SOURCE, batch, -epoch);
+          step.run(sourceTask, Task.SOURCE, batch);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         listener.sourceEpochDone(epoch, transfer.sourceEpochs(), step.meanLoss(), epoch * source.size() / seconds,
@@ -106,10 +101,8 @@ public final class TransferTrainer {
       }
     }
     if (transfer.warmStart() && scheme != SharingScheme.FINETUNE) {
-      step.engine.syncGraph();
       WarmStart.copySourceWeights(model.network());
       WarmStart.copyCrf(sourceTask.crf, targetTask.crf);
-      step.engine.reloadGraph();
     }
     EarlyStopping stopping = new EarlyStopping(model, config, listener);
     for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
@@ -117,7 +110,7 @@ public final class TransferTrainer {
       List<List<Integer>> targetBatches = Trainer.epochBatches(target, config.batchSize(), random);
       if (scheme == SharingScheme.FINETUNE) {
         for (List<Integer> batch : targetBatches) {
-          step.run(targetTask, TaskSwitch.TARGET, batch, epoch);
+          step.run(targetTask, Task.TARGET, batch);
         }
       } else {
         List<List<Integer>> sourceBatches = Trainer.batches(source, config.batchSize(), random);
@@ -125,14 +118,13 @@ public final class TransferTrainer {
         int rounds = Math.max(targetBatches.size(), (sourceBatches.size() + ratio - 1) / ratio);
         for (int round = 0; round < rounds; round++) {
           for (int r = 0; r < ratio; r++) {
-            step.run(sourceTask, TaskSwitch.SOURCE, sourceBatches.get((round * ratio + r) % sourceBatches.size()), epoch);
+            step.run(sourceTask, Task.SOURCE, sourceBatches.get((round * ratio + r) % sourceBatches.size()));
           }
-          step.run(targetTask, TaskSwitch.TARGET, targetBatches.get(round % targetBatches.size()), epoch);
+          step.run(targetTask, Task.TARGET, targetBatches.get(round % targetBatches.size()));
         }
       }
-      step.engine.syncGraph();
-      // A Tagger per evaluation: it reads the graph's current weights into its fused form.
-      if (stopping.epochDone(epoch, step.meanLoss(), Trainer.f1(new Tagger(model, 64), targetDev), step.sentences)) {
+      // A Tagger per evaluation: its tagging form is built from the current weights.
+      if (stopping.epochDone(epoch, step.meanLoss(), Trainer.f1(new Tagger(model), targetDev), step.sentences)) {
         break;
       }
     }
@@ -148,17 +140,19 @@ public final class TransferTrainer {
 
   /** One mini-batch of one task: step, count the loss. */
   private static final class Step {
-    private final TrainingEngine engine;
+    private final ParallelStep parallel;
+    private final Random random;
     private int iteration;
     private double loss;
     private long sentences;
 
-    Step(TrainingEngine engine) {
-      this.engine = engine;
+    Step(ParallelStep parallel, Random random) {
+      this.parallel = parallel;
+      this.random = random;
     }
 
-    void run(TaskData task, int which, List<Integer> batch, int epoch) {
-      loss += engine.step(which, task, batch, iteration++, Math.max(0, epoch - 1));
+    void run(TaskData task, Task which, List<Integer> batch) {
+      loss += parallel.run(which, task, batch, random, iteration++);
       sentences += batch.size();
     }
 

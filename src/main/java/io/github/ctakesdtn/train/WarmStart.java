@@ -1,42 +1,46 @@
 package io.github.ctakesdtn.train;
 
 import io.github.ctakesdtn.model.LinearChainCrf;
+import io.github.ctakesdtn.model.Network;
+import io.github.ctakesdtn.model.Routing;
+import io.github.ctakesdtn.model.Task;
+import io.github.ctakesdtn.nn.Param;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.GraphVertex;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Starts the target's private copies of a {@link io.github.ctakesdtn.model.TransferNetwork} from
- * what the source learned: each {@code target...} vertex takes the weights of the copy the source's
- * path ran through, the {@code shared...} copy where there is one (DTN) and the {@code source...}
- * copy otherwise (a private group of a static scheme). A copy whose shape differs (an output head
- * for other labels) keeps its own initialisation. The gates keep theirs.
+ * Starts the target's private copies of a transfer network from what the source learned: each
+ * group the target has a copy of takes the weights of the copy the source's path ran through, the
+ * shared copy where there is one (DTN) and the source's own copy otherwise (a private group of a
+ * static scheme). A copy whose shapes differ (an output head for other labels) keeps its own
+ * initialisation, and so do the gates.
  */
 final class WarmStart {
-  private static final String TARGET = "target";
-
   private WarmStart() {}
 
-  /** Copies the weights into the target's vertices; returns the names of the vertices it copied into. */
-  static List<String> copySourceWeights(ComputationGraph graph) {
+  /** Copies the weights into the target's copies; returns the groups it copied (chars, words, emissions). */
+  static List<String> copySourceWeights(Network network) {
     List<String> copied = new ArrayList<>();
-    for (GraphVertex vertex : graph.getVertices()) {
-      String name = vertex.getVertexName();
-      if (!name.startsWith(TARGET) || !vertex.hasLayer() || vertex.paramTable(false).isEmpty()) {
+    for (Routing.Group group : Routing.Group.values()) {
+      Routing.Mode mode = network.routing().mode(group);
+      if (mode == Routing.Mode.SHARED) {
         continue;
       }
-      String rest = name.substring(TARGET.length());
-      GraphVertex shared = graph.getVertex("shared" + rest);
-      GraphVertex donor = shared != null ? shared : graph.getVertex("source" + rest);
-      if (donor != null && sameShapes(donor.paramTable(false), vertex.paramTable(false))) {
-        vertex.paramTable(false).forEach((key, values) -> values.assign(donor.paramTable(false).get(key)));
-        copied.add(name);
+      List<Param> target = network.copyParams(group, Task.TARGET.copy());
+      List<Param> donor = network.copyParams(group,
+          mode == Routing.Mode.GATED ? Routing.SHARED_COPY : Task.SOURCE.copy());
+      if (sameShapes(donor, target)) {
+        for (int i = 0; i < target.size(); i++) {
+          float[][] from = donor.get(i).value();
+          float[][] to = target.get(i).value();
+          for (int r = 0; r < to.length; r++) {
+            System.arraycopy(from[r], 0, to[r], 0, to[r].length);
+          }
+        }
+        copied.add(group.label);
       }
     }
+    network.refresh();
     return copied;
   }
 
@@ -49,10 +53,15 @@ final class WarmStart {
     return true;
   }
 
-  private static boolean sameShapes(Map<String, INDArray> a, Map<String, INDArray> b) {
-    if (!a.keySet().equals(b.keySet())) {
+  private static boolean sameShapes(List<Param> a, List<Param> b) {
+    if (a.size() != b.size() || a.isEmpty()) {
       return false;
     }
-    return a.keySet().stream().allMatch(key -> Arrays.equals(a.get(key).shape(), b.get(key).shape()));
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i).rows() != b.get(i).rows() || a.get(i).columns() != b.get(i).columns()) {
+        return false;
+      }
+    }
+    return true;
   }
 }

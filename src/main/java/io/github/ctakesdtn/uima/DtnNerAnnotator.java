@@ -73,9 +73,8 @@ public class DtnNerAnnotator extends JCasAnnotator_ImplBase {
   public void initialize(UimaContext context) throws ResourceInitializationException {
     super.initialize(context);
     try {
-      Tagger shared = ModelRegistry.tagger(modelLocation);
-      tagger = new Tagger(shared.model(), batchSize);
-      List<String> mapping = new ArrayList<>(shared.model().labelTypes());
+      tagger = ModelRegistry.tagger(modelLocation);
+      List<String> mapping = new ArrayList<>(tagger.model().labelTypes());
       mapping.addAll(Arrays.asList(labelTypes));
       mentionWriter = new DocumentCas(LabelTypeMapping.withOverrides(mapping), CONST.NE_DISCOVERY_TECH_EXPLICIT_AE);
     } catch (IOException | IllegalArgumentException e) {
@@ -105,7 +104,7 @@ public class DtnNerAnnotator extends JCasAnnotator_ImplBase {
     if (!anyToken) {
       throw missingLayer("no cTAKES BaseToken annotations inside the sentences");
     }
-    List<List<TaggedSpan>> tagged = tagger.tag(words);
+    List<List<TaggedSpan>> tagged = tagger.tag(words, batchSize);
     for (int s = 0; s < sentences.size(); s++) {
       Sentence sentence = sentences.get(s);
       String segmentId = JCasUtil.selectCovering(jcas, Segment.class, sentence).stream()

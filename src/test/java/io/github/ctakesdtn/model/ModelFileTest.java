@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
 import io.github.ctakesdtn.corpus.TagScheme;
+import io.github.ctakesdtn.nn.Tensor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +18,9 @@ import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.learning.config.Adam;
 
 public class ModelFileTest {
   @Rule public TemporaryFolder temp = new TemporaryFolder();
@@ -31,7 +29,9 @@ public class ModelFileTest {
     TagSet tags = new TagSet(TagScheme.IOBES, List.of("Disease", "Drug"));
     NetworkConfig config = TaggerNetworkTest.tiny(NetworkConfig.CNN).withSizes(
         TaggerNetworkTest.WORDS.size(), TaggerNetworkTest.CHARS.size(), tags.size());
-    ComputationGraph graph = TaggerNetwork.build(config, new Adam(0.01), 5, 11, DataType.FLOAT);
+    Network network = TaggerModel.network(config, tags, TaggerNetworkTest.CHARS, null, 0);
+    network.params().initialise(11);
+    network.refresh();
     LinearChainCrf crf = new LinearChainCrf(tags);
     Random random = new Random(1);
     for (double[] row : crf.transitions()) {
@@ -43,7 +43,7 @@ public class ModelFileTest {
     crf.end()[2] = -1.5;
     JsonObject provenance = new JsonObject();
     provenance.addProperty("command", "test");
-    return new TaggerModel(config, tags, TaggerNetworkTest.WORDS, TaggerNetworkTest.CHARS, graph, crf,
+    return new TaggerModel(config, tags, TaggerNetworkTest.WORDS, TaggerNetworkTest.CHARS, network, crf,
         List.of("Drug=MedicationMention"), provenance);
   }
 
@@ -57,7 +57,7 @@ public class ModelFileTest {
     assertEquals(model.tags().tagNames(), back.tags().tagNames());
     assertEquals(model.words().symbols(), back.words().symbols());
     assertEquals(model.chars().symbols(), back.chars().symbols());
-    assertArrayEquals(model.network().params().data().asFloat(), back.network().params().data().asFloat(), 0f);
+    assertSameParameters(model.network(), back.network());
     for (int i = 0; i < model.crf().start().length; i++) {
       assertArrayEquals(model.crf().transitions()[i], back.crf().transitions()[i], 0);
     }
@@ -70,8 +70,7 @@ public class ModelFileTest {
     // Saving the loaded model again gives the same bytes for every entry.
     Path again = temp.getRoot().toPath().resolve("again.zip");
     ModelFile.save(back, again);
-    assertEquals(entry(file, "network.bin").length, entry(again, "network.bin").length);
-    assertArrayEquals(entry(file, "network.bin"), entry(again, "network.bin"));
+    assertArrayEquals(entry(file, "parameters.bin"), entry(again, "parameters.bin"));
     assertArrayEquals(entry(file, "crf.bin"), entry(again, "crf.bin"));
   }
 
@@ -79,9 +78,9 @@ public class ModelFileTest {
   public void aCorruptedEntryIsRefused() throws IOException {
     Path file = temp.getRoot().toPath().resolve("m.zip");
     ModelFile.save(randomModel(), file);
-    Path corrupt = rewrite(file, "network.bin", bytes -> bytes[bytes.length - 3] ^= 1);
+    Path corrupt = rewrite(file, "parameters.bin", bytes -> bytes[bytes.length - 3] ^= 1);
     IOException e = assertThrows(IOException.class, () -> ModelFile.load(corrupt));
-    assertTrue(e.getMessage(), e.getMessage().contains("network.bin is corrupt (checksum mismatch)"));
+    assertTrue(e.getMessage(), e.getMessage().contains("parameters.bin is corrupt (checksum mismatch)"));
   }
 
   @Test
@@ -96,7 +95,7 @@ public class ModelFileTest {
 
     Path future = rewrite(file, "manifest.json", null);
     String manifest = new String(entry(future, "manifest.json"), StandardCharsets.UTF_8)
-        .replace("\"formatVersion\": 1", "\"formatVersion\": 99");
+        .replace("\"formatVersion\": 2", "\"formatVersion\": 99");
     Path versioned = replace(future, "manifest.json", manifest.getBytes(StandardCharsets.UTF_8));
     IOException v = assertThrows(IOException.class, () -> ModelFile.load(versioned));
     assertTrue(v.getMessage(), v.getMessage().contains("model format version 99 is not supported"));
@@ -104,6 +103,46 @@ public class ModelFileTest {
     Path text = temp.getRoot().toPath().resolve("notes.txt");
     Files.writeString(text, "not a model");
     assertThrows(IOException.class, () -> ModelFile.load(text));
+  }
+
+  static void assertSameParameters(Network expected, Network actual) {
+    assertEquals(expected.params().tensors(), actual.params().tensors());
+    for (Tensor tensor : expected.params().tensors()) {
+      assertArrayEquals(tensor.name(), expected.params().values(tensor), actual.params().values(tensor), 0f);
+    }
+  }
+
+  @Test
+  public void unknownEntriesAreSkippedAndAMissingTensorIsRefused() throws IOException {
+    Path file = temp.getRoot().toPath().resolve("m.zip");
+    ModelFile.save(randomModel(), file);
+    Path extra = replace(file, "manifest.json", entry(file, "manifest.json"), "notes/readme.txt", new byte[1 << 20]);
+    assertSameParameters(randomModel().network(), ModelFile.load(extra).network());
+
+    TaggerModel other = randomModel();
+    Path lstm = temp.getRoot().toPath().resolve("lstm.zip");
+    NetworkConfig config = other.config();
+    NetworkConfig lstmConfig = new NetworkConfig(NetworkConfig.LSTM, config.charEmbedding(), config.charHidden(),
+        config.cnnWidth(), config.wordEmbedding(), config.wordHidden(), config.dropout(), config.maxWordLength(),
+        config.wordVocabularySize(), config.charVocabularySize(), config.tagCount());
+    ModelFile.save(new TaggerModel(lstmConfig, other.tags(), other.words(), other.chars(),
+        TaggerModel.network(lstmConfig, other.tags(), other.chars(), null, 0), other.crf(), List.of(),
+        other.provenance()), lstm);
+    // The CNN model's tensors under the LSTM model's config and checksums: refused by name.
+    Path mixed = withChecksums(replace(lstm, "parameters.bin", entry(file, "parameters.bin")));
+    IOException e = assertThrows(IOException.class, () -> ModelFile.load(mixed));
+    assertTrue(e.getMessage(), e.getMessage().contains("which the configured network does not have"));
+  }
+
+  /** Rewrites the manifest's checksums for the entries as they are. */
+  private Path withChecksums(Path zip) throws IOException {
+    com.google.gson.JsonObject manifest = com.google.gson.JsonParser.parseString(
+        new String(entry(zip, "manifest.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+    com.google.gson.JsonObject sums = manifest.getAsJsonObject("sha256");
+    for (String name : List.copyOf(sums.keySet())) {
+      sums.addProperty(name, ModelFile.sha256(entry(zip, name)));
+    }
+    return replace(zip, "manifest.json", manifest.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private interface Edit {
@@ -130,9 +169,19 @@ public class ModelFileTest {
   }
 
   private Path replace(Path zip, String name, byte[] content) throws IOException {
+    return replace(zip, name, content, null, null);
+  }
+
+  /** A copy of the zip with one entry's content replaced and, if {@code addName} is given, an entry added first. */
+  private Path replace(Path zip, String name, byte[] content, String addName, byte[] added) throws IOException {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip));
         ZipOutputStream out = new ZipOutputStream(buffer)) {
+      if (addName != null) {
+        out.putNextEntry(new ZipEntry(addName));
+        out.write(added);
+        out.closeEntry();
+      }
       for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
         out.putNextEntry(new ZipEntry(e.getName()));
         out.write(e.getName().equals(name) ? content : in.readAllBytes());

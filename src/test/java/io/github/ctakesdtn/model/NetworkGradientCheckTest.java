@@ -4,7 +4,6 @@ import static org.junit.Assert.assertTrue;
 
 import io.github.ctakesdtn.corpus.TagScheme;
 import io.github.ctakesdtn.corpus.TokenSpan;
-import io.github.ctakesdtn.train.ExternalErrorStep;
 import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -54,7 +53,7 @@ public class NetworkGradientCheckTest {
   /** Every ~1/120th network parameter's external-error gradient against central differences of the CRF NLL. */
   static void checkAgainstFiniteDifferences(String what, ComputationGraph graph, LinearChainCrf crf,
       EncodedBatch batch, List<int[]> gold) {
-    Gradient gradient = ExternalErrorStep.lossAndGradient(graph, crf, batch, gold, new CrfGradient(crf.tags().size()),
+    Gradient gradient = Dl4jReference.lossAndGradient(graph, crf, batch, gold, new CrfGradient(crf.tags().size()),
         new double[1]);
     INDArray analytic = gradient.gradient().dup();
     INDArray params = graph.params();

@@ -11,18 +11,19 @@ import org.junit.Test;
 
 public class TaggerTest {
   @Test
-  public void fourThreadsOnOneModelGiveWhatOneThreadGives() throws Exception {
-    Tagger tagger = new Tagger(ModelFileTest.randomModel(), 4);
+  public void fourThreadsOnOneTaggerGiveWhatOneThreadGivesWhateverTheBatchSize() throws Exception {
+    Tagger tagger = new Tagger(ModelFileTest.randomModel());
     List<List<String>> sentences = new ArrayList<>();
     for (LabeledSentence sentence : SyntheticCorpus.sentences(40, 9)) {
       sentences.add(sentence.tokens());
     }
-    List<List<TaggedSpan>> expected = tagger.tag(sentences);
+    List<List<TaggedSpan>> expected = tagger.tag(sentences, 40);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<List<List<TaggedSpan>>>> results = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        results.add(pool.submit(() -> tagger.tag(sentences)));
+        int batchSize = 1 + i;
+        results.add(pool.submit(() -> tagger.tag(sentences, batchSize)));
       }
       for (Future<List<List<TaggedSpan>>> result : results) {
         assertEquals(expected, result.get());

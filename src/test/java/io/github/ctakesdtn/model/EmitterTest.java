@@ -4,7 +4,7 @@ import static org.junit.Assert.assertEquals;
 
 import com.google.gson.JsonObject;
 import io.github.ctakesdtn.corpus.TagScheme;
-import io.github.ctakesdtn.model.fused.FusedNetwork;
+import io.github.ctakesdtn.nn.GateObserver;
 import io.github.ctakesdtn.uima.ModelRegistry;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,11 +13,12 @@ import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.Test;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Sgd;
 
-/** The fused plain-Java network gives the DL4J graph's emissions, for every network shape we build. */
-public class FusedNetworkTest {
+/**
+ * The network's tagging form gives the DL4J graph's emissions (the same parameters copied in),
+ * for every network shape we build, and for the bundled model.
+ */
+public class EmitterTest {
   private static final double TOLERANCE = 1e-4;
   private static final TagSet TAGS = new TagSet(TagScheme.IOBES, List.of("Disease", "Drug"));
   private static final TagSet OTHER_TAGS = new TagSet(TagScheme.IOBES, List.of("Chemical", "Disease", "Gene"));
@@ -25,12 +26,6 @@ public class FusedNetworkTest {
   private static NetworkConfig shape(String encoder, int tags) {
     return new NetworkConfig(encoder, 6, 7, 3, 8, 9, 0.5, 12, TaggerNetworkTest.WORDS.size(),
         TaggerNetworkTest.CHARS.size(), tags);
-  }
-
-  /** Weights far from their initial scale, so that gates saturate and every path matters. */
-  private static void randomize(ComputationGraph graph, long seed) {
-    Nd4j.getRandom().setSeed(seed);
-    graph.setParams(Nd4j.randn(DataType.FLOAT, 1, graph.params().length()).muli(0.8));
   }
 
   /** Known and unknown words, one-letter words, words longer than the character limit, unknown characters. */
@@ -59,9 +54,11 @@ public class FusedNetworkTest {
     return sentences;
   }
 
-  private static void assertAgree(String what, TaggerModel model, List<List<String>> sentences) {
-    double[][][] expected = Tagger.graphEmissions(model, sentences);
-    double[][][] actual = FusedNetwork.of(model).emissions(sentences);
+  private static void assertAgree(String what, TaggerModel model, SharingScheme scheme, List<List<String>> sentences) {
+    ComputationGraph graph = Dl4jReference.graphOf(model.network(), model.tags().size(), scheme, new TaskSwitch(),
+        DataType.FLOAT);
+    double[][][] expected = Dl4jReference.emissions(graph, model, sentences);
+    double[][][] actual = model.network().emitter(Task.TARGET, model.words(), GateObserver.NONE).emissions(sentences);
     assertEquals(what, expected.length, actual.length);
     for (int s = 0; s < expected.length; s++) {
       assertEquals(what + " sentence " + s, expected[s].length, actual[s].length);
@@ -76,19 +73,20 @@ public class FusedNetworkTest {
 
   private static TaggerModel singleTask(String encoder, long seed) {
     NetworkConfig config = shape(encoder, TAGS.size());
-    ComputationGraph graph = TaggerNetwork.build(config, new Sgd(0), 0, seed, DataType.FLOAT);
-    randomize(graph, seed);
-    return new TaggerModel(config, TAGS, TaggerNetworkTest.WORDS, TaggerNetworkTest.CHARS, graph,
+    Network network = new Network(config, TAGS.size(), Routing.singleTask(), TaggerNetworkTest.CHARS, 0);
+    NetworkTest.randomize(network.params(), seed, 0.8);
+    network.refresh();
+    return new TaggerModel(config, TAGS, TaggerNetworkTest.WORDS, TaggerNetworkTest.CHARS, network,
         new LinearChainCrf(TAGS), List.of(), new JsonObject());
   }
 
   private static TaggerModel transfer(String encoder, SharingScheme scheme, TagSet sourceTags, long seed) {
-    NetworkConfig sourceShape = shape(encoder, sourceTags.size());
-    ComputationGraph graph = TransferNetwork.build(sourceShape, TAGS.size(), scheme, new TaskSwitch(), new Sgd(0), 0, 0.5,
-        seed, DataType.FLOAT);
-    randomize(graph, seed);
-    return new TaggerModel(shape(encoder, TAGS.size()), TAGS, TaggerNetworkTest.WORDS, TaggerNetworkTest.CHARS, graph,
-        new LinearChainCrf(TAGS), List.of(), new JsonObject(),
+    Network network = new Network(shape(encoder, sourceTags.size()), TAGS.size(),
+        Routing.of(scheme, sourceTags == TAGS), TaggerNetworkTest.CHARS, 0.5);
+    NetworkTest.randomize(network.params(), seed, 0.8);
+    network.refresh();
+    return new TaggerModel(shape(encoder, TAGS.size()), TAGS, TaggerNetworkTest.WORDS, TaggerNetworkTest.CHARS,
+        network, new LinearChainCrf(TAGS), List.of(), new JsonObject(),
         new TransferSpec(scheme.name(), scheme.name(), sourceTags.labels()));
   }
 
@@ -96,7 +94,7 @@ public class FusedNetworkTest {
   public void singleTaskNetworksAgreeWithDl4j() {
     for (String encoder : List.of(NetworkConfig.CNN, NetworkConfig.LSTM)) {
       for (long seed = 1; seed <= 3; seed++) {
-        assertAgree(encoder + " seed " + seed, singleTask(encoder, seed), randomSentences(seed));
+        assertAgree(encoder + " seed " + seed, singleTask(encoder, seed), null, randomSentences(seed));
       }
     }
   }
@@ -110,7 +108,7 @@ public class FusedNetworkTest {
       for (SharingScheme scheme : schemes) {
         for (String encoder : List.of(NetworkConfig.CNN, NetworkConfig.LSTM)) {
           assertAgree(scheme.name() + " " + encoder + " same labels " + sameLabels,
-              transfer(encoder, scheme, sourceTags, 5), randomSentences(5));
+              transfer(encoder, scheme, sourceTags, 5), scheme, randomSentences(5));
         }
       }
     }
@@ -123,8 +121,8 @@ public class FusedNetworkTest {
         List.of("Naloxone", "reverses", "the", "antihypertensive", "effect", "of", "clonidine", "."),
         List.of("Cisplatin", "-", "induced", "nephrotoxicity", "was", "seen", "in", "3", "of", "12", "patients"),
         List.of("No", "evidence", "of", "hepatitis", "B", "or", "acute", "renal", "failure", "."));
-    assertAgree("default model", model, sentences);
+    assertAgree("default model", model, null, sentences);
     List<List<String>> random = randomSentences(9);
-    assertAgree("default model, random words", model, random);
+    assertAgree("default model, random words", model, null, random);
   }
 }
