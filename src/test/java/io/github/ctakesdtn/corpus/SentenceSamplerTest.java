@@ -15,7 +15,8 @@ public class SentenceSamplerTest {
 
   @Test
   public void keepsTheProtocolsCountForNcbiDiseaseTrain() {
-    // DESIGN.md section 3: 5424 training sentences at 0.1 with seed 13 keep 540.
+    // The benchmark protocol's check figure: of the 5424 ncbi-disease training sentences, sampling at
+    // 0.1 with seed 13 keeps 540 (docs/corpus-conversion.md, "Sampling").
     SentenceSampler sampler = new SentenceSampler(0.1, 13);
     int kept = 0;
     for (int i = 0; i < 5424; i++) {
