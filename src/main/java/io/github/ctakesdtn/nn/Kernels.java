@@ -79,16 +79,4 @@ public final class Kernels {
       out[i] += x[i];
     }
   }
-
-  /** The rows of a row-major [rows, columns] matrix, one array each. */
-  public static float[][] rows(float[] flat, int columns) {
-    if (flat.length % columns != 0) {
-      throw new IllegalArgumentException(flat.length + " values do not make rows of " + columns);
-    }
-    float[][] rows = new float[flat.length / columns][];
-    for (int r = 0; r < rows.length; r++) {
-      rows[r] = java.util.Arrays.copyOfRange(flat, r * columns, (r + 1) * columns);
-    }
-    return rows;
-  }
 }
