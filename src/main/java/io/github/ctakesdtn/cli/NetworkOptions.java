@@ -43,6 +43,11 @@ final class NetworkOptions {
   @Option(names = "--seed", paramLabel = "N", description = "Seed for weights, shuffling and dropout (default: ${DEFAULT-VALUE}).")
   long seed = TrainingConfig.defaults().seed();
 
+  @Option(names = "--average-decay", paramLabel = "X",
+      description = "Evaluate and keep a moving average of the weights with this decay per step, 0 for the last step's"
+          + " weights (default: ${DEFAULT-VALUE}).")
+  double averageDecay = TrainingConfig.defaults().averageDecay();
+
   @Option(names = "--threads", paramLabel = "N",
       description = "Training threads; results do not depend on it (default: the cores, ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
@@ -54,6 +59,7 @@ final class NetworkOptions {
   }
 
   TrainingConfig config() {
-    return new TrainingConfig(epochs, patience, batchSize, optimizer, learningRate, clip, 0.5, tagScheme, seed, threads);
+    return new TrainingConfig(epochs, patience, batchSize, optimizer, learningRate, clip, 0.5, tagScheme, seed, threads,
+        averageDecay);
   }
 }

@@ -5,6 +5,7 @@ import io.github.ctakesdtn.model.Network;
 import io.github.ctakesdtn.model.Task;
 import io.github.ctakesdtn.nn.Gradients;
 import io.github.ctakesdtn.nn.Optimizer;
+import io.github.ctakesdtn.nn.ParameterAverage;
 import io.github.ctakesdtn.nn.Param;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * One training step of the network on several cores: the batch is cut into a fixed number of
@@ -29,6 +31,8 @@ final class ParallelStep implements AutoCloseable {
   private final Optimizer optimizer;
   private final ExecutorService pool;
   private final Gradients[] gradients = new Gradients[PARTS];
+  /** Null without averaging. */
+  private final ParameterAverage average;
 
   ParallelStep(Network network, TrainingConfig config) {
     this.network = network;
@@ -42,6 +46,29 @@ final class ParallelStep implements AutoCloseable {
     });
     for (int p = 0; p < PARTS; p++) {
       gradients[p] = new Gradients(network.params());
+    }
+    this.average = config.averageDecay() > 0 ? new ParameterAverage(network.params(), config.averageDecay()) : null;
+  }
+
+  /** Runs {@code work} (an evaluation, a snapshot) on the averaged parameters, if training averages them. */
+  <T> T averaged(Supplier<T> work) {
+    if (average == null) {
+      return work.get();
+    }
+    average.swap();
+    network.refresh();
+    try {
+      return work.get();
+    } finally {
+      average.swap();
+      network.refresh();
+    }
+  }
+
+  /** Starts the average again from the current parameters (after a warm start changed them). */
+  void restartAverage() {
+    if (average != null) {
+      average.reset();
     }
   }
 
@@ -75,6 +102,9 @@ final class ParallelStep implements AutoCloseable {
       crfGradients[0].addScaled(crfGradients[p], 1.0);
     }
     optimizer.step(gradients[0], active);
+    if (average != null) {
+      average.update();
+    }
     network.refresh();
     double[] crfParams = CrfParameters.of(data.crf);
     data.crfOptimizer.step(crfParams, CrfParameters.of(crfGradients[0]));

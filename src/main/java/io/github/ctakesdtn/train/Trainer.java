@@ -93,7 +93,9 @@ public final class Trainer {
           done += batchIndices.size();
           listener.batchDone(epoch, done, total, lossSum / done);
         }
-        if (stopping.epochDone(epoch, lossSum / total, f1(new Tagger(model), dev), total)) {
+        double meanLoss = lossSum / total;
+        int finished = epoch;
+        if (step.averaged(() -> stopping.epochDone(finished, meanLoss, f1(new Tagger(model), dev), total))) {
           break;
         }
       }

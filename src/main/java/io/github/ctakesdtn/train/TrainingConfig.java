@@ -15,6 +15,8 @@ import io.github.ctakesdtn.corpus.TagScheme;
  *     unknown-word embedding is trained (Lample et al. 2016)
  * @param seed seeds weights, shuffling and dropout
  * @param threads training threads (results do not depend on the thread count)
+ * @param averageDecay evaluate and keep an exponential moving average of the parameters with this
+ *     decay per step ({@link io.github.ctakesdtn.nn.ParameterAverage}); 0 keeps the last step's
  */
 public record TrainingConfig(
     int maxEpochs,
@@ -26,11 +28,18 @@ public record TrainingConfig(
     double wordDropout,
     TagScheme tagScheme,
     long seed,
-    int threads) {
+    int threads,
+    double averageDecay) {
+
+  /** Without parameter averaging. */
+  public static final double NO_AVERAGE = 0;
 
   public TrainingConfig {
     if (!optimizer.equals("adam") && !optimizer.equals("sgd")) {
       throw new IllegalArgumentException("optimizer must be adam or sgd, not " + optimizer);
+    }
+    if (averageDecay < 0 || averageDecay >= 1) {
+      throw new IllegalArgumentException("the averaging decay must be 0 (none) or in (0, 1), got " + averageDecay);
     }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
@@ -44,7 +53,7 @@ public record TrainingConfig(
   public TrainingConfig(int maxEpochs, int patience, int batchSize, String optimizer, double learningRate,
       double clipNorm, double wordDropout, TagScheme tagScheme, long seed) {
     this(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme, seed,
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(), NO_AVERAGE);
   }
 
   public static TrainingConfig defaults() {
@@ -53,11 +62,16 @@ public record TrainingConfig(
 
   public TrainingConfig withSeed(long seed) {
     return new TrainingConfig(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme,
-        seed, threads);
+        seed, threads, averageDecay);
   }
 
   public TrainingConfig withThreads(int threads) {
     return new TrainingConfig(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme,
-        seed, threads);
+        seed, threads, averageDecay);
+  }
+
+  public TrainingConfig withAverageDecay(double averageDecay) {
+    return new TrainingConfig(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme,
+        seed, threads, averageDecay);
   }
 }

@@ -103,6 +103,7 @@ public final class TransferTrainer {
     if (transfer.warmStart() && scheme != SharingScheme.FINETUNE) {
       WarmStart.copySourceWeights(model.network());
       WarmStart.copyCrf(sourceTask.crf, targetTask.crf);
+      step.parallel.restartAverage();
     }
     EarlyStopping stopping = new EarlyStopping(model, config, listener);
     for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
@@ -124,7 +125,9 @@ public final class TransferTrainer {
         }
       }
       // A Tagger per evaluation: its tagging form is built from the current weights.
-      if (stopping.epochDone(epoch, step.meanLoss(), Trainer.f1(new Tagger(model), targetDev), step.sentences)) {
+      int done = epoch;
+      if (step.parallel.averaged(() -> stopping.epochDone(done, step.meanLoss(), Trainer.f1(new Tagger(model),
+          targetDev), step.sentences))) {
         break;
       }
     }

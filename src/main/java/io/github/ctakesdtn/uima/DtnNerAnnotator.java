@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.ctakes.core.pipeline.PipeBitInfo;
 import org.apache.ctakes.typesystem.type.constants.CONST;
 import org.apache.ctakes.typesystem.type.syntax.BaseToken;
@@ -92,11 +93,14 @@ public class DtnNerAnnotator extends JCasAnnotator_ImplBase {
       }
       return;
     }
+    // One pass over the index each, instead of a covered/covering query per sentence.
+    Map<Sentence, List<BaseToken>> covered = JCasUtil.indexCovered(jcas, Sentence.class, BaseToken.class);
+    Map<Sentence, List<Segment>> segments = JCasUtil.indexCovering(jcas, Sentence.class, Segment.class);
     List<List<BaseToken>> tokens = new ArrayList<>(sentences.size());
     List<List<String>> words = new ArrayList<>(sentences.size());
     boolean anyToken = false;
     for (Sentence sentence : sentences) {
-      List<BaseToken> sentenceTokens = tokensOf(sentence);
+      List<BaseToken> sentenceTokens = tokensOf(sentence, covered.getOrDefault(sentence, List.of()));
       tokens.add(sentenceTokens);
       words.add(sentenceTokens.stream().map(BaseToken::getCoveredText).toList());
       anyToken |= !sentenceTokens.isEmpty();
@@ -107,7 +111,7 @@ public class DtnNerAnnotator extends JCasAnnotator_ImplBase {
     List<List<TaggedSpan>> tagged = tagger.tag(words, batchSize);
     for (int s = 0; s < sentences.size(); s++) {
       Sentence sentence = sentences.get(s);
-      String segmentId = JCasUtil.selectCovering(jcas, Segment.class, sentence).stream()
+      String segmentId = segments.getOrDefault(sentence, List.of()).stream()
           .map(Segment::getId).findFirst().orElse(null);
       for (TaggedSpan span : tagged.get(s)) {
         List<BaseToken> sentenceTokens = tokens.get(s);
@@ -120,10 +124,10 @@ public class DtnNerAnnotator extends JCasAnnotator_ImplBase {
   }
 
   /** The sentence's tokens as the tagger was trained on them: no newline tokens, no empty or overlapping ones. */
-  private static List<BaseToken> tokensOf(Sentence sentence) {
+  private static List<BaseToken> tokensOf(Sentence sentence, List<BaseToken> covered) {
     List<BaseToken> tokens = new ArrayList<>();
     int previousEnd = sentence.getBegin();
-    for (BaseToken token : JCasUtil.selectCovered(BaseToken.class, sentence)) {
+    for (BaseToken token : covered) {
       if (!(token instanceof NewlineToken) && token.getEnd() > token.getBegin() && token.getBegin() >= previousEnd) {
         tokens.add(token);
         previousEnd = token.getEnd();

@@ -44,6 +44,17 @@ public class TrainerTest {
   }
 
   @Test
+  public void withAveragedWeightsItLearnsThemToo() {
+    NetworkConfig shape = new NetworkConfig(NetworkConfig.CNN, 8, 16, 3, 16, 16, 0.2, 25, 0, 0, 0);
+    TrainingConfig config = new TrainingConfig(12, 4, 8, "adam", 0.01, 5.0, 0.3, TagScheme.IOBES, 5)
+        .withThreads(2).withAverageDecay(0.99);
+    Trainer.Result result = new Trainer(shape, config, null, TrainingListener.SILENT)
+        .train(SyntheticCorpus.sentences(240, 1), SyntheticCorpus.sentences(60, 2), new JsonObject());
+    double testF1 = Trainer.f1(new Tagger(result.model()), SyntheticCorpus.sentences(100, 3));
+    assertTrue("test F1 " + testF1, testF1 > 0.95);
+  }
+
+  @Test
   public void theThreadCountDoesNotChangeTheModel() {
     NetworkConfig shape = new NetworkConfig(NetworkConfig.CNN, 4, 4, 3, 8, 8, 0.3, 25, 0, 0, 0);
     TrainingConfig config = new TrainingConfig(2, 2, 8, "adam", 0.01, 5.0, 0.3, TagScheme.IOB2, 21);
