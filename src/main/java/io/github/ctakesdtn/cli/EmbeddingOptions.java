@@ -1,32 +1,81 @@
 package io.github.ctakesdtn.cli;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.github.ctakesdtn.model.LabeledSentence;
 import io.github.ctakesdtn.train.CorpusFingerprint;
 import io.github.ctakesdtn.train.EmbeddingTable;
-import java.io.IOException;
+import io.github.ctakesdtn.vectors.LearnedVectors;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Pre-trained word vectors, an option of train and search. */
+/**
+ * Where the word embedding starts, an option of train and search: pre-trained vectors from a file,
+ * or (by default) vectors learned on the spot from the text the command is given.
+ */
 final class EmbeddingOptions {
   @Option(names = "--embeddings", paramLabel = "FILE",
       description = "Pre-trained word vectors (e.g. from the vectors command): word2vec/GloVe text, or word2vec"
-          + " binary (.bin); the word embedding takes their size.")
+          + " binary (.bin); the word embedding takes their size. Without it, vectors are learned from the training"
+          + " text (all of it, also when sampled), the source corpus and any --unlabelled notes.")
   Path embeddings;
+
+  @Option(names = "--unlabelled", paramLabel = "PATH",
+      description = "Unannotated notes (a folder or a file; repeatable) whose text the learned vectors also read.")
+  List<Path> unlabelled = new ArrayList<>();
+
+  @Option(names = "--no-learned-vectors",
+      description = "Without --embeddings, start the word embedding at random instead of learning vectors.")
+  boolean noLearnedVectors;
 
   @Option(names = "--max-embedding-words", paramLabel = "N",
       description = "Words taken from the embeddings file, most frequent first (default: ${DEFAULT-VALUE}).")
   int maxEmbeddingWords = 100_000;
 
-  /** The vectors, or null without --embeddings. */
-  EmbeddingTable table() throws IOException {
-    return embeddings == null ? null : EmbeddingTable.read(embeddings, maxEmbeddingWords);
+  private JsonObject learned;
+
+  /**
+   * The vectors: read from --embeddings, or learned from {@code text} (sentences of the corpora the
+   * command trains on, labels unused) and the --unlabelled notes; null for a random start.
+   *
+   * @param workDir where the learned vectors' text stays while they are learned
+   */
+  EmbeddingTable table(List<List<LabeledSentence>> text, Path workDir, PrintStream out) throws Exception {
+    if (embeddings != null) {
+      return EmbeddingTable.read(embeddings, maxEmbeddingWords);
+    }
+    if (noLearnedVectors) {
+      return null;
+    }
+    for (Path path : unlabelled) {
+      if (!Files.exists(path)) {
+        throw new IllegalArgumentException(path + ": no such file or folder (--unlabelled)");
+      }
+    }
+    NativeMemory.bound();
+    List<List<String>> sentences = new ArrayList<>();
+    text.forEach(corpus -> corpus.forEach(sentence -> sentences.add(sentence.tokens())));
+    EmbeddingTable table = LearnedVectors.learn(sentences, unlabelled, workDir, out);
+    learned = new JsonObject();
+    learned.add("settings", new com.google.gson.Gson().toJsonTree(LearnedVectors.SETTINGS));
+    learned.addProperty("sentences", sentences.size());
+    JsonArray notes = new JsonArray();
+    unlabelled.forEach(path -> notes.add(path.toString()));
+    learned.add("unlabelled", notes);
+    learned.addProperty("words", table == null ? 0 : table.words().size());
+    return table;
   }
 
-  /** Records which vectors file was used, and its fingerprint, in a model's provenance data. */
-  void record(JsonObject data) throws IOException {
+  /** Records which vectors were used (file and fingerprint, or how they were learned) in a model's provenance. */
+  void record(JsonObject data) throws java.io.IOException {
     if (embeddings != null) {
       data.add("embeddings", CorpusFingerprint.ofFile(embeddings));
+    } else if (learned != null) {
+      data.add("learnedVectors", learned);
     }
   }
 }

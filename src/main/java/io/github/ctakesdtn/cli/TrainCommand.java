@@ -20,6 +20,7 @@ import io.github.ctakesdtn.model.TaggerModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,7 +104,6 @@ final class TrainCommand implements Callable<Integer> {
     List<LabeledSentence> devSentences = split.dev();
     String devSource = split.devSource();
 
-    EmbeddingTable table = embeddings.table();
     NetworkConfig shape = options.shape();
     TrainingConfig config = options.config();
 
@@ -116,7 +116,6 @@ final class TrainCommand implements Callable<Integer> {
     data.add("train", CorpusFingerprint.of(train + (sample != null ? " sampled " + sample + " seed " + sampleSeed : ""),
         trainSentences));
     data.add("dev", CorpusFingerprint.of(devSource, devSentences));
-    embeddings.record(data);
     provenance.add("data", data);
 
     TrainingListener listener = new ConsoleTrainingListener(console) {
@@ -144,6 +143,8 @@ final class TrainCommand implements Callable<Integer> {
       console.printf("transfer: source %,d sentences, scheme %s%n", sourceSentences.size(), scheme.name());
       provenance.add("transferConfig", new Gson().toJsonTree(transfer.config()));
     }
+    EmbeddingTable table = embeddings.table(List.of(split.all(), sourceSentences), modelDir(), console);
+    embeddings.record(data);
     SchemeTrainer.Outcome outcome = SchemeTrainer.train(scheme, shape, config, table, transfer.config(),
         sourceSentences, trainSentences, devSentences, listener, provenance);
     TaggerModel trained = outcome.model();
@@ -171,5 +172,10 @@ final class TrainCommand implements Callable<Integer> {
         100 * scores.get("devF1").getAsDouble(), scores.get("bestEpoch").getAsInt(), scores.get("epochsRun").getAsInt(),
         ConsoleTrainingListener.duration(Math.round(scores.get("trainingSeconds").getAsDouble())), out);
     return 0;
+  }
+
+  /** The model's folder, where learned vectors' text stays while they are learned. */
+  private Path modelDir() throws IOException {
+    return Files.createDirectories(out.toAbsolutePath().getParent());
   }
 }

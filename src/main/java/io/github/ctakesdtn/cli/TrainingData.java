@@ -11,8 +11,11 @@ import io.github.ctakesdtn.corpus.SentenceSampler;
 
 /** Loads a corpus (CAS folder or CoNLL file) as labelled sentences, reporting what could not be used. */
 final class TrainingData {
-  /** Training and dev sentences, and where the dev sentences came from. */
-  record Split(List<LabeledSentence> train, List<LabeledSentence> dev, String devSource) {}
+  /**
+   * Training and dev sentences, where the dev sentences came from, and every sentence of the
+   * training corpus before sampling or carving (its text may still teach word vectors).
+   */
+  record Split(List<LabeledSentence> train, List<LabeledSentence> dev, String devSource, List<LabeledSentence> all) {}
 
   private TrainingData() {}
 
@@ -22,7 +25,8 @@ final class TrainingData {
    */
   static Split split(Path train, Double sample, long sampleSeed, Path dev, double devFraction, long seed,
       List<String> mentionTypes, PrintStream out) throws Exception {
-    List<LabeledSentence> trainSentences = load(train, mentionTypes, out);
+    List<LabeledSentence> all = load(train, mentionTypes, out);
+    List<LabeledSentence> trainSentences = all;
     if (sample != null) {
       List<LabeledSentence> kept = keep(trainSentences, new SentenceSampler(sample, sampleSeed), true);
       out.printf("sample: %,d of %,d training sentences (fraction %s, seed %d)%n", kept.size(), trainSentences.size(),
@@ -32,11 +36,11 @@ final class TrainingData {
     if (dev != null) {
       List<LabeledSentence> devSentences = load(dev, mentionTypes, out);
       out.printf("train: %,d sentences, dev: %,d sentences%n", trainSentences.size(), devSentences.size());
-      return new Split(trainSentences, devSentences, dev.toString());
+      return new Split(trainSentences, devSentences, dev.toString(), all);
     }
     SentenceSampler carve = new SentenceSampler(devFraction, seed);
     String devSource = "carved from " + train + " (fraction " + devFraction + ", seed " + seed + ")";
-    Split split = new Split(keep(trainSentences, carve, false), keep(trainSentences, carve, true), devSource);
+    Split split = new Split(keep(trainSentences, carve, false), keep(trainSentences, carve, true), devSource, all);
     out.printf("train: %,d sentences, dev: %,d sentences %s%n", split.train().size(), split.dev().size(), devSource);
     return split;
   }

@@ -2,13 +2,15 @@ package io.github.ctakesdtn.vectors;
 
 import io.github.ctakesdtn.corpus.Document;
 import io.github.ctakesdtn.corpus.Sentence;
-import io.github.ctakesdtn.corpus.Token;
 import io.github.ctakesdtn.model.WordForms;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Sentences written one per line as the tagger's word keys ({@link WordForms#key}) separated by
@@ -17,6 +19,7 @@ import java.nio.file.Path;
  */
 public final class TokenLines implements AutoCloseable {
   private final BufferedWriter writer;
+  private final Map<String, Integer> counts = new HashMap<>();
   private long sentences;
   private long tokens;
 
@@ -26,19 +29,25 @@ public final class TokenLines implements AutoCloseable {
 
   public void add(Document document) throws IOException {
     for (Sentence sentence : document.sentences()) {
-      StringBuilder line = new StringBuilder();
-      for (Token token : sentence.tokens()) {
-        String key = WordForms.key(document.coveredText(token.begin(), token.end()));
-        if (!key.isEmpty() && key.chars().noneMatch(Character::isWhitespace)) {
-          line.append(line.isEmpty() ? "" : " ").append(key);
-          tokens++;
-        }
+      add(sentence.tokens().stream().map(token -> document.coveredText(token.begin(), token.end())).toList());
+    }
+  }
+
+  /** One tokenized sentence. */
+  public void add(List<String> words) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (String word : words) {
+      String key = WordForms.key(word);
+      if (!key.isEmpty() && key.chars().noneMatch(Character::isWhitespace)) {
+        line.append(line.isEmpty() ? "" : " ").append(key);
+        counts.merge(key, 1, Integer::sum);
+        tokens++;
       }
-      if (!line.isEmpty()) {
-        writer.write(line.toString());
-        writer.newLine();
-        sentences++;
-      }
+    }
+    if (!line.isEmpty()) {
+      writer.write(line.toString());
+      writer.newLine();
+      sentences++;
     }
   }
 
@@ -48,6 +57,11 @@ public final class TokenLines implements AutoCloseable {
 
   public long tokens() {
     return tokens;
+  }
+
+  /** How many distinct keys were written at least {@code times} times (the words word2vec will learn). */
+  public long wordsSeenAtLeast(int times) {
+    return counts.values().stream().filter(n -> n >= times).count();
   }
 
   @Override
