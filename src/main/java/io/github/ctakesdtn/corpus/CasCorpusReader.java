@@ -46,8 +46,10 @@ public final class CasCorpusReader implements CorpusFormatReader {
 
   @Override
   public void read(Path input, DocumentSink sink, ConversionReport report) throws IOException {
-    for (Path file : casFiles(input)) {
-      String id = documentId(input, file);
+    List<Path> files = casFiles(input);
+    DocumentIds.requireUnique(input, files);
+    for (Path file : files) {
+      String id = DocumentIds.of(input, file);
       try {
         sink.accept(read(file, id));
       } catch (CorpusFormatException e) {
@@ -64,14 +66,6 @@ public final class CasCorpusReader implements CorpusFormatReader {
     return TextFiles.listFiles(input, "").stream()
         .filter(f -> EXTENSIONS.stream().anyMatch(f.getFileName().toString()::endsWith))
         .toList();
-  }
-
-  /** A file's id: its path under the input folder without the extension. */
-  public static String documentId(Path input, Path file) {
-    Path relative = Files.isDirectory(input) ? input.relativize(file) : file.getFileName();
-    String name = relative.toString().replace('\\', '/');
-    int dot = name.lastIndexOf('.');
-    return dot > name.lastIndexOf('/') + 1 ? name.substring(0, dot) : name;
   }
 
   public Document read(Path file, String id) throws IOException {
