@@ -93,6 +93,6 @@ final class EvaluateCommand implements Callable<Integer> {
     if (predictionsOut != null) {
       System.out.println("predictions written to " + predictionsOut);
     }
-    return problems.isEmpty() ? 0 : 1;
+    return report.problems().isEmpty() ? 0 : 1;
   }
 }
