@@ -1,7 +1,7 @@
 package io.github.ctakesdtn.cli;
 
 import io.github.ctakesdtn.corpus.AtomicFiles;
-import io.github.ctakesdtn.corpus.TextFiles;
+import io.github.ctakesdtn.corpus.DocumentIds;
 import io.github.ctakesdtn.uima.ModelRegistry;
 import io.github.ctakesdtn.uima.NoteAnnotator;
 import java.nio.file.Files;
@@ -19,7 +19,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.uima.cas.SerialFormat;
 import org.apache.uima.util.CasIOUtils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "annotate",
@@ -30,7 +32,11 @@ import picocli.CommandLine.Option;
             + " PTB tokenizer, DtnNerAnnotator) and writes one XMI per note.",
         "Plain-text notes (*.txt) and CAS files (*.xmi, *.xcas, *.bcas, *.bin; already tokenized ones keep their"
             + " sentences and tokens) are read. A rerun skips notes whose XMI exists. A note that cannot be read or"
-            + " annotated is reported and counted, and the command then exits 1."})
+            + " annotated is reported and counted, and the command then exits 1.",
+        "Mentions this annotator added to an input CAS in an earlier run are replaced, not duplicated; other"
+            + " annotations are kept. Characters XML 1.0 forbids (e.g. form feeds) are replaced by spaces, offsets"
+            + " kept, and counted. --out must not be --in; files under --out are never read as notes. Temporary"
+            + " files a killed run left in --out are removed."})
 final class AnnotateCommand implements Callable<Integer> {
   @Option(names = "--in", required = true, paramLabel = "DIR", description = "Folder of notes (searched recursively).")
   Path input;
@@ -42,7 +48,8 @@ final class AnnotateCommand implements Callable<Integer> {
       description = "Model file, classpath:PATH or URL (default: the bundled model, ${DEFAULT-VALUE}).")
   String model = ModelRegistry.DEFAULT_MODEL;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Notes annotated at once (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Notes annotated at once, at most one per processor and per note (default: ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--batch-size", paramLabel = "N", description = "Sentences tagged together (default: ${DEFAULT-VALUE}).")
@@ -55,36 +62,35 @@ final class AnnotateCommand implements Callable<Integer> {
   @Option(names = "--nd4j-threads", paramLabel = "N", description = "ND4J threads (default: ${DEFAULT-VALUE}).")
   int nd4jThreads = 1;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
+    OptionChecks.atLeast(spec, "--threads", threads, 1);
+    OptionChecks.atLeast(spec, "--batch-size", batchSize, 1);
+    OptionChecks.atLeast(spec, "--nd4j-threads", nd4jThreads, 1);
     Nd4jSetup.threads(nd4jThreads);
-    if (!Files.isDirectory(input)) {
-      throw new IllegalArgumentException(input + ": not a folder");
-    }
+    CommandPaths.requireFolder(input, "--in");
+    CommandPaths.requireApart(input, output);
+    NoteSelection selection = NoteSelection.of(input, output);
+    int stale = CommandPaths.prepareOutputFolder(output, "--out");
     ModelRegistry.tagger(model); // load once, and fail early on a bad model
-    List<Path> notes = new ArrayList<>();
-    int ignored = 0;
-    for (Path file : TextFiles.listFiles(input, "")) {
-      if (TextFiles.isNote(file)) {
-        notes.add(file);
-      } else {
-        ignored++;
-      }
-    }
     AnnotationSummary summary = new AnnotationSummary();
     List<Path> todo = new ArrayList<>();
-    for (Path note : notes) {
+    for (Path note : selection.notes()) {
       if (Files.exists(xmiFor(note))) {
         summary.alreadyDone();
       } else {
         todo.add(note);
       }
     }
+    // Each thread builds its own pipeline: more threads than processors or notes only cost memory.
+    int workerCount = Math.max(1, Math.min(threads, Math.min(todo.size(), Runtime.getRuntime().availableProcessors())));
     ConcurrentLinkedQueue<Path> queue = new ConcurrentLinkedQueue<>(todo);
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+    ExecutorService pool = Executors.newFixedThreadPool(workerCount);
     try (ProgressBar bar = progressBar(todo.size())) {
       List<Future<?>> workers = new ArrayList<>();
-      for (int t = 0; t < Math.max(1, threads); t++) {
+      for (int t = 0; t < workerCount; t++) {
         workers.add(pool.submit(() -> work(queue, summary, bar)));
       }
       for (Future<?> worker : workers) {
@@ -93,8 +99,18 @@ final class AnnotateCommand implements Callable<Integer> {
     } finally {
       pool.shutdown();
     }
-    summary.print(System.out, ignored);
-    System.out.println("XMI written to " + output);
+    summary.print(System.out, selection.ignored());
+    if (selection.underOutput() > 0) {
+      System.out.printf("files under --out  %,d (earlier output, not read as notes)%n", selection.underOutput());
+    }
+    if (stale > 0) {
+      System.out.printf("stale temporaries  %,d removed (left by an interrupted run)%n", stale);
+    }
+    if (threads > workerCount) {
+      System.out.printf("threads            %d (of %d asked: one per processor and per note at most)%n", workerCount,
+          threads);
+    }
+    System.out.println(summary.written() ? "XMI written to " + output : "no XMI written");
     return summary.failures().isEmpty() ? 0 : 1;
   }
 
@@ -104,6 +120,7 @@ final class AnnotateCommand implements Callable<Integer> {
       for (Path note = queue.poll(); note != null; note = queue.poll()) {
         try {
           var jcas = annotator.annotate(note, documentId(note));
+          summary.replaced(annotator.replacedCharacters());
           AtomicFiles.write(xmiFor(note), out -> CasIOUtils.save(jcas.getCas(), out, SerialFormat.XMI));
           if (export != null) {
             MentionExport.write(jcas, export, output.resolve(documentId(note)));
@@ -121,9 +138,7 @@ final class AnnotateCommand implements Callable<Integer> {
   }
 
   private String documentId(Path note) {
-    String relative = input.relativize(note).toString().replace('\\', '/');
-    int dot = relative.lastIndexOf('.');
-    return dot > relative.lastIndexOf('/') + 1 ? relative.substring(0, dot) : relative;
+    return DocumentIds.of(input, note);
   }
 
   private Path xmiFor(Path note) {

@@ -23,7 +23,7 @@ public final class Main {
     NativeMemory.bound();
     return new CommandLine(new Main())
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-          commandLine.getErr().println("error: " + e.getMessage());
+          commandLine.getErr().println("error: " + ErrorMessages.forCommand(e));
           if (Boolean.getBoolean("ctakesdtn.stacktrace")) {
             e.printStackTrace(commandLine.getErr());
           }
