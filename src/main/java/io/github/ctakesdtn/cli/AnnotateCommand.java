@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     description = {
         "Annotates a folder of notes with a ctakes-dtn model in a cTAKES pipeline (segmenter, sentence detector,"
             + " PTB tokenizer, DtnNerAnnotator) and writes one XMI per note.",
-        "Plain-text notes (*.txt) and CAS files (*.xmi, *.xcas, *.bcas, *.bin; already tokenized ones keep their"
+        "Plain-text notes (*.txt) and CAS files (*.xmi, *.xcas, *.xml, *.bcas, *.bin; already tokenized ones keep their"
             + " sentences and tokens) are read. A rerun skips notes whose XMI exists. A note that cannot be read or"
             + " annotated is reported and counted, and the command then exits 1.",
         "Mentions this annotator added to an input CAS in an earlier run are replaced, not duplicated; other"
@@ -78,7 +78,8 @@ final class AnnotateCommand implements Callable<Integer> {
     AnnotationSummary summary = new AnnotationSummary();
     List<Path> todo = new ArrayList<>();
     for (Path note : selection.notes()) {
-      if (Files.exists(xmiFor(note))) {
+      // Done only when everything asked for is there: a run killed between XMI and export redoes the note.
+      if (Files.exists(xmiFor(note)) && MentionExport.exists(export, output.resolve(documentId(note)))) {
         summary.alreadyDone();
       } else {
         todo.add(note);

@@ -46,6 +46,24 @@ final class CommandPaths {
     return AtomicFiles.removeStaleTemporaries(output);
   }
 
+  /**
+   * An output file (a model): not a folder, and its folder made and proven writable, so a
+   * training run cannot fail only when it first saves, after an epoch or more.
+   */
+  static void requireWritableFile(Path file, String option) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new CorpusFormatException(file, "", "is a folder (" + option + " takes a file name, e.g. "
+          + file.resolve("my.model") + ")");
+    }
+    Path folder = file.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(folder);
+      Files.delete(Files.createTempFile(folder, ".write-check", ".tmp"));
+    } catch (IOException e) {
+      throw new CorpusFormatException(file, "", "cannot be written (" + option + "): " + ErrorMessages.reason(e), e);
+    }
+  }
+
   /** Whether {@code path} is {@code folder} or lies under it (paths compared as absolute, normalised). */
   static boolean isWithin(Path path, Path folder) {
     return path.toAbsolutePath().normalize().startsWith(folder.toAbsolutePath().normalize());

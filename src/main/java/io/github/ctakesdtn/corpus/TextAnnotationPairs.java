@@ -30,7 +30,8 @@ final class TextAnnotationPairs {
     }
     for (Path textFile : TextFiles.listFiles(input, ".txt")) {
       String id = DocumentIds.of(input, textFile);
-      Path annotationFile = textFile.resolveSibling(textFile.getFileName().toString().replaceFirst("\\.txt$", extension));
+      String name = textFile.getFileName().toString();
+      Path annotationFile = textFile.resolveSibling(name.substring(0, name.length() - ".txt".length()) + extension);
       try {
         if (!Files.exists(annotationFile)) {
           throw new CorpusFormatException(annotationFile, "", "missing (every NAME.txt needs a NAME" + extension + ")");

@@ -40,7 +40,7 @@ public final class CorpusEvaluator {
       }
     }
     List<String> extra = pairByPosition
-        ? predicted.subList(Math.min(gold.size(), predicted.size()), predicted.size()).stream().map(Document::id).toList()
+        ? predicted.stream().skip(gold.size()).map(Document::id).toList()
         : List.copyOf(predictedById.keySet());
     for (String id : extra) {
       problems.add("prediction for document " + id + ", which is not in the gold corpus: not scored");

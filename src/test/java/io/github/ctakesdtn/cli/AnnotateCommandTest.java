@@ -54,7 +54,8 @@ public class AnnotateCommandTest {
     Path in = notes(20);
     Path one = temp.getRoot().toPath().resolve("one");
     Path four = temp.getRoot().toPath().resolve("four");
-    assertEquals(0, CliRun.run("annotate", "--in", in.toString(), "--out", one.toString(), "--threads", "1").exitCode());
+    CliRun.Result single = CliRun.run("annotate", "--in", in.toString(), "--out", one.toString(), "--threads", "1");
+    assertEquals(single.toString(), 0, single.exitCode());
     CliRun.Result result = CliRun.run("annotate", "--in", in.toString(), "--out", four.toString(), "--threads", "4",
         "--batch-size", "3");
     assertEquals(result.toString(), 0, result.exitCode());

@@ -161,6 +161,15 @@ public class BadAnnotateInputTest {
     assertEquals(mentions(first), mentions(again));
   }
 
+  @Test
+  public void aNoteWhoseExportIsMissingIsRedone() throws Exception {
+    assertReports(annotate("--export", "brat"), 0, "notes annotated    1");
+    Files.delete(files.path("out/good.ann"));
+    assertReports(annotate("--export", "brat"), 0, "notes annotated    1");
+    files.assertOutputs("out", "good.ann", "good.txt", "good.xmi");
+    assertReports(annotate("--export", "brat"), 0, "notes already done 1");
+  }
+
   private static long mentions(String xmi) {
     return List.of(xmi.split("<textsem:")).size() - 1;
   }
