@@ -49,7 +49,7 @@ final class AnnotateCommand implements Callable<Integer> {
   String model = ModelRegistry.DEFAULT_MODEL;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Notes annotated at once, at most one per processor and per note (default: ${DEFAULT-VALUE}).")
+      description = "Notes annotated at once; at most one per note and two per processor (default: ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--batch-size", paramLabel = "N", description = "Sentences tagged together (default: ${DEFAULT-VALUE}).")
@@ -85,8 +85,10 @@ final class AnnotateCommand implements Callable<Integer> {
         todo.add(note);
       }
     }
-    // Each thread builds its own pipeline: more threads than processors or notes only cost memory.
-    int workerCount = Math.max(1, Math.min(threads, Math.min(todo.size(), Runtime.getRuntime().availableProcessors())));
+    // Each thread builds its own pipeline: threads beyond the notes, or far beyond the processors
+    // (1000 ran out of memory), only cost memory.
+    int cap = Math.min(todo.size(), 2 * Runtime.getRuntime().availableProcessors());
+    int workerCount = Math.max(1, Math.min(threads, cap));
     ConcurrentLinkedQueue<Path> queue = new ConcurrentLinkedQueue<>(todo);
     ExecutorService pool = Executors.newFixedThreadPool(workerCount);
     try (ProgressBar bar = progressBar(todo.size())) {
@@ -108,8 +110,8 @@ final class AnnotateCommand implements Callable<Integer> {
       System.out.printf("stale temporaries  %,d removed (left by an interrupted run)%n", stale);
     }
     if (threads > workerCount) {
-      System.out.printf("threads            %d (of %d asked: one per processor and per note at most)%n", workerCount,
-          threads);
+      System.out.printf("threads            %d (of %d asked: at most one per note and two per processor)%n",
+          workerCount, threads);
     }
     System.out.println(summary.written() ? "XMI written to " + output : "no XMI written");
     return summary.failures().isEmpty() ? 0 : 1;

@@ -28,6 +28,7 @@ import org.apache.uima.fit.factory.AnalysisEngineFactory;
 import org.apache.uima.fit.util.JCasUtil;
 import org.apache.uima.jcas.JCas;
 import org.apache.uima.resource.ResourceInitializationException;
+import org.apache.uima.util.Level;
 
 /**
  * Tags every cTAKES {@code Sentence} over its {@code BaseToken}s with a ctakes-dtn model and adds
@@ -77,18 +78,20 @@ public class DtnNerAnnotator extends JCasAnnotator_ImplBase {
   @Override
   public void initialize(UimaContext context) throws ResourceInitializationException {
     super.initialize(context);
-    if (batchSize == null || batchSize < 1) {
-      // A batch of 0 sentences never advances: the tagger would loop forever.
-      throw new ResourceInitializationException(new IllegalArgumentException(
-          PARAM_BATCH_SIZE + " must be at least 1, got " + batchSize));
-    }
     try {
+      if (batchSize == null || batchSize < 1) {
+        // A batch of 0 sentences never advances: the tagger would loop forever.
+        throw new IllegalArgumentException(PARAM_BATCH_SIZE + " must be at least 1, got " + batchSize);
+      }
       Tagger shared = ModelRegistry.tagger(modelLocation);
       tagger = new Tagger(shared.model(), batchSize);
       List<String> mapping = new ArrayList<>(shared.model().labelTypes());
       mapping.addAll(Arrays.asList(labelTypes));
       mentionWriter = new DocumentCas(LabelTypeMapping.withOverrides(mapping), CONST.NE_DISCOVERY_TECH_EXPLICIT_AE);
     } catch (IOException | IllegalArgumentException e) {
+      // UIMA wraps this in "Initialization of annotator class ... failed", and that outer line is
+      // all a piper run shows on the console: say what is wrong where the user looks.
+      getContext().getLogger().log(Level.SEVERE, "DtnNerAnnotator cannot start: " + e.getMessage());
       throw new ResourceInitializationException(e);
     }
   }
