@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
         "Mentions this annotator added to an input CAS in an earlier run are replaced, not duplicated; other"
             + " annotations are kept. Characters XML 1.0 forbids (e.g. form feeds) are replaced by spaces, offsets"
             + " kept, and counted. --out must not be --in; files under --out are never read as notes. Temporary"
-            + " files a killed run left in --out are removed."})
+            + " files a killed run left in --out are removed. A rerun with another model than the one that wrote --out"
+            + " (" + RunManifest.FILE + " records its SHA-256) annotates every note again."})
 final class AnnotateCommand implements Callable<Integer> {
   @Option(names = "--in", required = true, paramLabel = "DIR", description = "Folder of notes (searched recursively).")
   Path input;
@@ -75,11 +76,13 @@ final class AnnotateCommand implements Callable<Integer> {
     NoteSelection selection = NoteSelection.of(input, output);
     int stale = CommandPaths.prepareOutputFolder(output, "--out");
     ModelRegistry.tagger(model); // load once, and fail early on a bad model
+    RunManifest manifest = RunManifest.forModel(model);
+    boolean redoAll = manifest.start(output);
     AnnotationSummary summary = new AnnotationSummary();
     List<Path> todo = new ArrayList<>();
     for (Path note : selection.notes()) {
       // Done only when everything asked for is there: a run killed between XMI and export redoes the note.
-      if (Files.exists(xmiFor(note)) && MentionExport.exists(export, output.resolve(documentId(note)))) {
+      if (!redoAll && Files.exists(xmiFor(note)) && MentionExport.exists(export, output.resolve(documentId(note)))) {
         summary.alreadyDone();
       } else {
         todo.add(note);
@@ -102,7 +105,11 @@ final class AnnotateCommand implements Callable<Integer> {
     } finally {
       pool.shutdown();
     }
+    manifest.finish(output);
     summary.print(System.out, selection.ignored());
+    if (redoAll) {
+      System.out.println("model changed      --out was written with another model: every note annotated again");
+    }
     if (selection.underOutput() > 0) {
       System.out.printf("files under --out  %,d (earlier output, not read as notes)%n", selection.underOutput());
     }

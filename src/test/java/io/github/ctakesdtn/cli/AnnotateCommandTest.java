@@ -60,7 +60,7 @@ public class AnnotateCommandTest {
         "--batch-size", "3");
     assertEquals(result.toString(), 0, result.exitCode());
     List<String> files = CliRun.files(one);
-    assertEquals(20 + NOTES.length, files.size());
+    assertEquals(20 + NOTES.length + 1, files.size()); // and the run manifest
     assertEquals(files, CliRun.files(four));
     for (String file : files) {
       assertArrayEquals(file, Files.readAllBytes(one.resolve(file)), Files.readAllBytes(four.resolve(file)));

@@ -35,6 +35,13 @@ public class BadAnnotateInputTest {
     return CliRun.run(all);
   }
 
+  /** The output folder holds these files and the run manifest, nothing else. */
+  private void assertAnnotated(String... outputs) {
+    String[] all = java.util.Arrays.copyOf(outputs, outputs.length + 1);
+    all[outputs.length] = RunManifest.FILE;
+    files.assertOutputs("out", all);
+  }
+
   private void assertUsageError(String option, String value) {
     assertReports(annotate(option, value), 2, "Invalid value for option '" + option + "': " + value,
         "must be at least 1");
@@ -64,7 +71,7 @@ public class BadAnnotateInputTest {
   @Test
   public void aThousandThreadsForOneNoteUseOne() {
     assertReports(annotate("--threads", "1000"), 0, "threads            1 (of 1000 asked");
-    files.assertOutputs("out", "good.xmi");
+    assertAnnotated("good.xmi");
   }
 
   @Test
@@ -108,28 +115,28 @@ public class BadAnnotateInputTest {
   public void aNoteThatIsNotUtf8() throws Exception {
     files.write("in/latin1.txt", "Caf\u00e9 au lait spots.\n".getBytes(StandardCharsets.ISO_8859_1));
     assertReports(annotate(), 1, "latin1.txt: byte 3 (line 1): not valid UTF-8", "notes failed       1");
-    files.assertOutputs("out", "good.xmi");
+    assertAnnotated("good.xmi");
   }
 
   @Test
   public void anXmlFileThatIsNotACas() throws Exception {
     files.write("in/config.xml", "<?xml version=\"1.0\"?>\n<config><threads>4</threads></config>\n");
     assertReports(annotate(), 1, "config.xml: not a CAS file: its root element is <config>");
-    files.assertOutputs("out", "good.xmi");
+    assertAnnotated("good.xmi");
   }
 
   @Test
   public void aTruncatedXmiNote() throws Exception {
     files.write("in/broken.xmi", "<?xml version=\"1.0\"?>\n<xmi:XMI xmlns:xmi=\"http://www.omg.org/XMI\"");
     assertReports(annotate(), 1, "broken.xmi: line 2, column ");
-    files.assertOutputs("out", "good.xmi");
+    assertAnnotated("good.xmi");
   }
 
   @Test
   public void formFeedsAndOtherControlsBecomeSpacesAndAreCounted() throws Exception {
     files.write("in/ff.txt", "Page one.\f\u0007Aspirin given.\n");
     assertReports(annotate(), 0, "characters replaced 2 in 1 notes");
-    files.assertOutputs("out", "ff.xmi", "good.xmi");
+    assertAnnotated("ff.xmi", "good.xmi");
     assertTrue(Files.readString(files.path("out/ff.xmi")).contains("sofaString=\"Page one.  Aspirin given."));
   }
 
@@ -139,15 +146,15 @@ public class BadAnnotateInputTest {
     String out = files.path("in/out").toString();
     assertReports(CliRun.run("annotate", "--in", in, "--out", out), 0, "notes annotated    1");
     assertReports(CliRun.run("annotate", "--in", in, "--out", out), 0, "notes already done 1",
-        "files under --out  1");
-    files.assertOutputs("in", "good.txt", "out/good.xmi");
+        "files under --out  2");
+    files.assertOutputs("in", "good.txt", "out/good.xmi", "out/" + RunManifest.FILE);
   }
 
   @Test
   public void staleTemporariesOfAKilledRunAreRemoved() throws Exception {
     files.write("out/.good.xmi123456789.tmp", "<?xml half");
     assertReports(annotate(), 0, "stale temporaries  1 removed");
-    files.assertOutputs("out", "good.xmi");
+    assertAnnotated("good.xmi");
   }
 
   @Test
@@ -166,8 +173,23 @@ public class BadAnnotateInputTest {
     assertReports(annotate("--export", "brat"), 0, "notes annotated    1");
     Files.delete(files.path("out/good.ann"));
     assertReports(annotate("--export", "brat"), 0, "notes annotated    1");
-    files.assertOutputs("out", "good.ann", "good.txt", "good.xmi");
+    assertAnnotated("good.ann", "good.txt", "good.xmi");
     assertReports(annotate("--export", "brat"), 0, "notes already done 1");
+  }
+
+  @Test
+  public void aRerunWithAnotherModelAnnotatesEveryNoteAgainEvenAfterAKill() throws Exception {
+    assertReports(annotate(), 0, "notes annotated    1");
+    Path manifest = files.path("out/" + RunManifest.FILE);
+    String recorded = Files.readString(manifest);
+    assertTrue(recorded, recorded.contains("\"modelSha256\": \"") && recorded.contains("\"redoAll\": false"));
+    Files.writeString(manifest, recorded.replaceFirst("\"modelSha256\": \"[0-9a-f]+\"", "\"modelSha256\": \"00\""));
+    assertReports(annotate(), 0, "notes annotated    1", "model changed");
+    // As a run killed during such a redo leaves it: the same model, the redo unfinished.
+    Files.writeString(manifest, recorded.replace("\"redoAll\": false", "\"redoAll\": true"));
+    assertReports(annotate(), 0, "notes annotated    1");
+    assertReports(annotate(), 0, "notes already done 1");
+    assertEquals(recorded, Files.readString(manifest));
   }
 
   private static long mentions(String xmi) {
