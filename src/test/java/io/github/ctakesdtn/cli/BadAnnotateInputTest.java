@@ -30,9 +30,7 @@ public class BadAnnotateInputTest {
 
   private CliRun.Result annotate(String... more) {
     String[] args = {"annotate", "--in", files.path("in").toString(), "--out", files.path("out").toString()};
-    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
-    System.arraycopy(more, 0, all, args.length, more.length);
-    return CliRun.run(all);
+    return CliRun.run(args, more);
   }
 
   /** The output folder holds these files and the run manifest, nothing else. */
@@ -111,25 +109,29 @@ public class BadAnnotateInputTest {
     files.assertOutputs("out");
   }
 
+  /** A bad note beside the good one: named with its place, counted, and the good note written. */
+  private void assertBadNote(String name, byte[] content, String problem) throws Exception {
+    files.write("in/" + name, content);
+    assertReports(annotate(), 1, problem, "notes failed       1");
+    assertAnnotated("good.xmi");
+  }
+
   @Test
   public void aNoteThatIsNotUtf8() throws Exception {
-    files.write("in/latin1.txt", "Caf\u00e9 au lait spots.\n".getBytes(StandardCharsets.ISO_8859_1));
-    assertReports(annotate(), 1, "latin1.txt: byte 3 (line 1): not valid UTF-8", "notes failed       1");
-    assertAnnotated("good.xmi");
+    assertBadNote("latin1.txt", "Caf\u00e9 au lait spots.\n".getBytes(StandardCharsets.ISO_8859_1),
+        "latin1.txt: byte 3 (line 1): not valid UTF-8");
   }
 
   @Test
   public void anXmlFileThatIsNotACas() throws Exception {
-    files.write("in/config.xml", "<?xml version=\"1.0\"?>\n<config><threads>4</threads></config>\n");
-    assertReports(annotate(), 1, "config.xml: not a CAS file: its root element is <config>");
-    assertAnnotated("good.xmi");
+    assertBadNote("config.xml", "<?xml version=\"1.0\"?>\n<config><threads>4</threads></config>\n"
+        .getBytes(StandardCharsets.UTF_8), "config.xml: not a CAS file: its root element is <config>");
   }
 
   @Test
   public void aTruncatedXmiNote() throws Exception {
-    files.write("in/broken.xmi", "<?xml version=\"1.0\"?>\n<xmi:XMI xmlns:xmi=\"http://www.omg.org/XMI\"");
-    assertReports(annotate(), 1, "broken.xmi: line 2, column ");
-    assertAnnotated("good.xmi");
+    assertBadNote("broken.xmi", "<?xml version=\"1.0\"?>\n<xmi:XMI xmlns:xmi=\"http://www.omg.org/XMI\""
+        .getBytes(StandardCharsets.UTF_8), "broken.xmi: line 2, column ");
   }
 
   @Test

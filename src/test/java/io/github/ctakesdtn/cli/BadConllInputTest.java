@@ -17,7 +17,7 @@ public class BadConllInputTest {
   private BadInput files;
 
   /** Three one-sentence documents; the middle one is {@code middle}. */
-  private static String corpus(String middle) {
+  static String corpus(String middle) {
     return "Fever\tB-Disease\nnoted\tO\n\n" + middle + "\n\nAspirin\tB-Chemical\n";
   }
 
@@ -29,46 +29,7 @@ public class BadConllInputTest {
   private CliRun.Result convert(String in, String... more) {
     String[] args = {"convert", "--format", "conll", "--in", in, "--out", files.path("out").toString(),
         "--sentences-per-doc", "1"};
-    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
-    System.arraycopy(more, 0, all, args.length, more.length);
-    return CliRun.run(all);
-  }
-
-  private void assertBadMiddle(String middle, String... fragments) throws Exception {
-    CliRun.Result result = convert(files.write("in/bad.tsv", corpus(middle)));
-    assertReports(result, 1, fragments);
-    assertReports(result, 1, "bad.tsv: line 4", "documents written  2", "documents failed   1");
-    files.assertOutputs("out", "bad-00001.xmi", "bad-00003.xmi");
-  }
-
-  @Test
-  public void aLineWithOneColumn() throws Exception {
-    assertBadMiddle("lonely", "expected a token column and a tag column");
-  }
-
-  @Test
-  public void aTagWithAnUnknownPrefix() throws Exception {
-    assertBadMiddle("word\tQ-Disease", "'Q-Disease' has an unknown prefix");
-  }
-
-  @Test
-  public void aTagWithoutALabel() throws Exception {
-    assertBadMiddle("word\tB-", "'B-' is not a tag");
-  }
-
-  @Test
-  public void aNulByteInAToken() throws Exception {
-    assertBadMiddle("wo\u0000rd\tO", "column 3: character U+0000 cannot be stored in XMI");
-  }
-
-  @Test
-  public void aFormFeedInAToken() throws Exception {
-    assertBadMiddle("\fword\tO", "column 1: character U+000C");
-  }
-
-  @Test
-  public void anEmptyTokenColumn() throws Exception {
-    assertBadMiddle("\tO", "the token column is empty");
+    return CliRun.run(args, more);
   }
 
   @Test

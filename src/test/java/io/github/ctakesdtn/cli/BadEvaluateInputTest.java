@@ -38,9 +38,7 @@ public class BadEvaluateInputTest {
 
   private CliRun.Result evaluate(String gold, String predicted, String... more) {
     String[] args = {"evaluate", "--gold", files.path(gold).toString(), "--pred", files.path(predicted).toString()};
-    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
-    System.arraycopy(more, 0, all, args.length, more.length);
-    return CliRun.run(all);
+    return CliRun.run(args, more);
   }
 
   @Test

@@ -42,6 +42,13 @@ final class CliRun {
     }
   }
 
+  /** Runs {@code args} followed by {@code more}. */
+  static Result run(String[] args, String... more) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return run(all);
+  }
+
   /** Every regular file under {@code dir}, as sorted relative paths with '/' separators. */
   static List<String> files(Path dir) {
     if (!Files.isDirectory(dir)) {
