@@ -52,8 +52,7 @@ final class CommandPaths {
    */
   static void requireWritableFile(Path file, String option) throws IOException {
     if (Files.isDirectory(file)) {
-      throw new CorpusFormatException(file, "", "is a folder (" + option + " takes a file name, e.g. "
-          + file.resolve("my.model") + ")");
+      throw new CorpusFormatException(file, "", "is a folder (" + option + " takes a file name)");
     }
     Path folder = file.toAbsolutePath().getParent();
     try {

@@ -108,6 +108,14 @@ public class BadEvaluateInputTest {
   }
 
   @Test
+  public void aJsonPathThatIsAFolderIsRefusedBeforeScoring() throws Exception {
+    Files.createDirectories(files.path("report"));
+    CliRun.Result result = evaluate("xmi/gold", "xmi/pred", "--json", files.path("report").toString());
+    assertReports(result, 1, "report: is a folder (--json takes a file name");
+    assertFalse(result.toString(), result.out().contains("documents scored"));
+  }
+
+  @Test
   public void theJsonReportIsTheSameBytesEveryRun() throws Exception {
     Files.delete(files.path("xmi/pred/corpus-00002.xmi"));
     evaluate("xmi/gold", "xmi/pred", "--json", files.path("a.json").toString());
