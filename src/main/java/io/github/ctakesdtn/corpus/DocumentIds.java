@@ -34,12 +34,12 @@ public final class DocumentIds {
     byId.forEach((id, sources) -> {
       if (sources.size() > 1) {
         clashes.add(sources.stream().map(Path::toString).reduce((a, b) -> a + " and " + b).orElseThrow()
-            + " would both be written as '" + id + "'");
+            + " would both be document '" + id + "'");
       }
     });
     if (!clashes.isEmpty()) {
-      throw new CorpusFormatException(input, "", "output names collide: " + String.join("; ", clashes)
-          + " (rename or move one of each; nothing was written)");
+      throw new CorpusFormatException(input, "", "document names collide: " + String.join("; ", clashes)
+          + " (one output would replace the other; rename or move one of each; nothing was done)");
     }
   }
 }

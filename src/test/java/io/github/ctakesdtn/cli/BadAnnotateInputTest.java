@@ -105,7 +105,7 @@ public class BadAnnotateInputTest {
   @Test
   public void aTextAndACasNoteWithTheSameNameAreRefusedBeforeAnyWork() throws Exception {
     files.write("in/good.xmi", "<?xml version=\"1.0\"?><xmi:XMI xmlns:xmi=\"http://www.omg.org/XMI\"/>");
-    assertReports(annotate(), 1, "good.txt and ", "good.xmi would both be written as 'good'", "nothing was written");
+    assertReports(annotate(), 1, "good.txt and ", "good.xmi would both be document 'good'", "nothing was done");
     files.assertOutputs("out");
   }
 

@@ -74,8 +74,8 @@ public class BadConllInputTest {
   public void filesThatWouldShareAnOutputNameAreRefusedBeforeAnyWork() throws Exception {
     files.write("in/train.tsv", "Fever\tB-Disease\n");
     files.write("in/train.conll", "Cough\tB-Disease\n");
-    assertReports(convert(files.path("in").toString()), 1, "train.conll and ", "train.tsv would both be written as"
-        + " 'train'", "nothing was written");
+    assertReports(convert(files.path("in").toString()), 1, "train.conll and ", "train.tsv would both be document"
+        + " 'train'", "nothing was done");
     files.assertOutputs("out");
   }
 

@@ -98,7 +98,7 @@ public class BadEvaluateInputTest {
   public void twoPredictedFilesForOneDocument() throws Exception {
     Files.copy(files.path("xmi/pred/corpus-00001.xmi"), files.path("xmi/pred/corpus-00001.xcas"));
     assertReports(evaluate("xmi/gold", "xmi/pred"), 1, "corpus-00001.xcas and ", "corpus-00001.xmi would both be"
-        + " written as 'corpus-00001'");
+        + " document 'corpus-00001'");
   }
 
   @Test

@@ -141,7 +141,7 @@ public class ConllReaderTest {
     CorpusFormatException e = org.junit.Assert.assertThrows(CorpusFormatException.class,
         () -> new ConllReader(5, Set.of()).read(dir, c, c.report));
     assertTrue(e.getMessage(), e.getMessage().contains("train.conll and " + dir.resolve("train.tsv")
-        + " would both be written as 'train'"));
+        + " would both be document 'train'"));
     assertEquals(0, c.documents.size());
   }
 }
