@@ -38,6 +38,10 @@ public final class ModelRegistry {
           return new Tagger(ModelFile.load(in, key));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+          // A model whose entries check out but whose contents do not (a negative layer size)
+          // fails deep in the network code, with a message that names no file.
+          throw new UncheckedIOException(new IOException(key + ": not a usable model (" + e.getMessage() + ")", e));
         }
       });
     } catch (UncheckedIOException e) {
