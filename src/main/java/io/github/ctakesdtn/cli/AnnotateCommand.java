@@ -1,7 +1,7 @@
 package io.github.ctakesdtn.cli;
 
 import io.github.ctakesdtn.corpus.AtomicFiles;
-import io.github.ctakesdtn.corpus.TextFiles;
+import io.github.ctakesdtn.corpus.DocumentIds;
 import io.github.ctakesdtn.uima.ModelRegistry;
 import io.github.ctakesdtn.uima.NoteAnnotator;
 import java.nio.file.Files;
@@ -19,7 +19,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.uima.cas.SerialFormat;
 import org.apache.uima.util.CasIOUtils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "annotate",
@@ -28,9 +30,14 @@ import picocli.CommandLine.Option;
     description = {
         "Annotates a folder of notes with a ctakes-dtn model in a cTAKES pipeline (segmenter, sentence detector,"
             + " PTB tokenizer, DtnNerAnnotator) and writes one XMI per note.",
-        "Plain-text notes (*.txt) and CAS files (*.xmi, *.xcas, *.bcas, *.bin; already tokenized ones keep their"
+        "Plain-text notes (*.txt) and CAS files (*.xmi, *.xcas, *.xml, *.bcas, *.bin; already tokenized ones keep their"
             + " sentences and tokens) are read. A rerun skips notes whose XMI exists. A note that cannot be read or"
-            + " annotated is reported and counted, and the command then exits 1."})
+            + " annotated is reported and counted, and the command then exits 1.",
+        "Mentions this annotator added to an input CAS in an earlier run are replaced, not duplicated; other"
+            + " annotations are kept. Characters XML 1.0 forbids (e.g. form feeds) are replaced by spaces, offsets"
+            + " kept, and counted. --out must not be --in; files under --out are never read as notes. Temporary"
+            + " files a killed run left in --out are removed. A rerun with another model than the one that wrote --out"
+            + " (" + RunManifest.FILE + " records its SHA-256) annotates every note again."})
 final class AnnotateCommand implements Callable<Integer> {
   @Option(names = "--in", required = true, paramLabel = "DIR", description = "Folder of notes (searched recursively).")
   Path input;
@@ -42,7 +49,8 @@ final class AnnotateCommand implements Callable<Integer> {
       description = "Model file, classpath:PATH or URL (default: the bundled model, ${DEFAULT-VALUE}).")
   String model = ModelRegistry.DEFAULT_MODEL;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Notes annotated at once (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Notes annotated at once; at most one per note and two per processor (default: ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--batch-size", paramLabel = "N", description = "Sentences tagged together (default: ${DEFAULT-VALUE}).")
@@ -52,35 +60,38 @@ final class AnnotateCommand implements Callable<Integer> {
       description = "Also write the mentions as brat (NAME.txt + NAME.ann) or conll (NAME.conll, IOB2).")
   MentionExport.Format export;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
-    if (!Files.isDirectory(input)) {
-      throw new IllegalArgumentException(input + ": not a folder");
-    }
+    OptionChecks.atLeast(spec, "--threads", threads, 1);
+    OptionChecks.atLeast(spec, "--batch-size", batchSize, 1);
+    CommandPaths.requireFolder(input, "--in");
+    CommandPaths.requireApart(input, output);
+    NoteSelection selection = NoteSelection.of(input, output);
+    int stale = CommandPaths.prepareOutputFolder(output, "--out");
     ModelRegistry.tagger(model); // load once, and fail early on a bad model
-    List<Path> notes = new ArrayList<>();
-    int ignored = 0;
-    for (Path file : TextFiles.listFiles(input, "")) {
-      if (TextFiles.isNote(file)) {
-        notes.add(file);
-      } else {
-        ignored++;
-      }
-    }
+    RunManifest manifest = RunManifest.forModel(model);
+    boolean redoAll = manifest.start(output);
     AnnotationSummary summary = new AnnotationSummary();
     List<Path> todo = new ArrayList<>();
-    for (Path note : notes) {
-      if (Files.exists(xmiFor(note))) {
+    for (Path note : selection.notes()) {
+      // Done only when everything asked for is there: a run killed between XMI and export redoes the note.
+      if (!redoAll && Files.exists(xmiFor(note)) && MentionExport.exists(export, output.resolve(documentId(note)))) {
         summary.alreadyDone();
       } else {
         todo.add(note);
       }
     }
+    // Each thread builds its own pipeline: threads beyond the notes, or far beyond the processors
+    // (1000 ran out of memory), only cost memory.
+    int cap = Math.min(todo.size(), 2 * Runtime.getRuntime().availableProcessors());
+    int workerCount = Math.max(1, Math.min(threads, cap));
     ConcurrentLinkedQueue<Path> queue = new ConcurrentLinkedQueue<>(todo);
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+    ExecutorService pool = Executors.newFixedThreadPool(workerCount);
     try (ProgressBar bar = progressBar(todo.size())) {
       List<Future<?>> workers = new ArrayList<>();
-      for (int t = 0; t < Math.max(1, threads); t++) {
+      for (int t = 0; t < workerCount; t++) {
         workers.add(pool.submit(() -> work(queue, summary, bar)));
       }
       for (Future<?> worker : workers) {
@@ -89,8 +100,22 @@ final class AnnotateCommand implements Callable<Integer> {
     } finally {
       pool.shutdown();
     }
-    summary.print(System.out, ignored);
-    System.out.println("XMI written to " + output);
+    manifest.finish(output);
+    summary.print(System.out, selection.ignored());
+    if (redoAll) {
+      System.out.println("model changed      --out was written with another model: every note annotated again");
+    }
+    if (selection.underOutput() > 0) {
+      System.out.printf("files under --out  %,d (earlier output, not read as notes)%n", selection.underOutput());
+    }
+    if (stale > 0) {
+      System.out.printf("stale temporaries  %,d removed (left by an interrupted run)%n", stale);
+    }
+    if (threads > workerCount) {
+      System.out.printf("threads            %d (of %d asked: at most one per note and two per processor)%n",
+          workerCount, threads);
+    }
+    System.out.println(summary.written() ? "XMI written to " + output : "no XMI written");
     return summary.failures().isEmpty() ? 0 : 1;
   }
 
@@ -100,6 +125,7 @@ final class AnnotateCommand implements Callable<Integer> {
       for (Path note = queue.poll(); note != null; note = queue.poll()) {
         try {
           var jcas = annotator.annotate(note, documentId(note));
+          summary.replaced(annotator.replacedCharacters());
           AtomicFiles.write(xmiFor(note), out -> CasIOUtils.save(jcas.getCas(), out, SerialFormat.XMI));
           if (export != null) {
             MentionExport.write(jcas, export, output.resolve(documentId(note)));
@@ -117,9 +143,7 @@ final class AnnotateCommand implements Callable<Integer> {
   }
 
   private String documentId(Path note) {
-    String relative = input.relativize(note).toString().replace('\\', '/');
-    int dot = relative.lastIndexOf('.');
-    return dot > relative.lastIndexOf('/') + 1 ? relative.substring(0, dot) : relative;
+    return DocumentIds.of(input, note);
   }
 
   private Path xmiFor(Path note) {

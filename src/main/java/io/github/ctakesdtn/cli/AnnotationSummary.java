@@ -19,6 +19,8 @@ final class AnnotationSummary {
   private int alreadyDone;
   private long startNanos;
   private long tokens;
+  private int replacedCharacters;
+  private int notesWithReplaced;
   private final Map<String, Integer> mentions = new TreeMap<>();
   private final ConversionReport failures = new ConversionReport();
 
@@ -41,6 +43,18 @@ final class AnnotationSummary {
     }
   }
 
+  /** A note held {@code n} characters XML 1.0 forbids, now spaces. */
+  synchronized void replaced(int n) {
+    if (n > 0) {
+      replacedCharacters += n;
+      notesWithReplaced++;
+    }
+  }
+
+  synchronized boolean written() {
+    return documents > 0;
+  }
+
   synchronized void alreadyDone() {
     alreadyDone++;
   }
@@ -61,6 +75,10 @@ final class AnnotationSummary {
     }
     if (ignoredFiles > 0) {
       out.printf("files ignored      %,d (neither .txt notes nor CAS files, e.g. BRAT .ann)%n", ignoredFiles);
+    }
+    if (replacedCharacters > 0) {
+      out.printf("characters replaced %,d in %,d notes (XML 1.0 forbids them, e.g. form feeds; now spaces, offsets"
+          + " kept)%n", replacedCharacters, notesWithReplaced);
     }
     out.printf("tokens             %,d (%,.0f tokens/s, pipeline start-up not counted)%n", tokens,
         seconds > 0 ? tokens / seconds : 0);

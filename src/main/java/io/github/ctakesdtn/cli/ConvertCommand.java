@@ -18,7 +18,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "convert",
@@ -70,8 +73,17 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Seed of the sampling rule (default: ${DEFAULT-VALUE}).")
   long seed = 13;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
+    OptionChecks.atLeast(spec, "--sentences-per-doc", sentencesPerDocument, 1);
+    if (sample != null && !(sample > 0 && sample <= 1)) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '--sample': " + sample + " (must be more than 0 and at most 1)");
+    }
+    CommandPaths.requireExisting(input, "--in");
+    int stale = CommandPaths.prepareOutputFolder(output, "--out");
     LabelTypeMapping mapping = LabelTypeMapping.withOverrides(mappings);
     XmiCorpusWriter writer = new XmiCorpusWriter(output, DocumentCas.gold(mapping));
     SentenceSampler sampler = sample == null ? null : new SentenceSampler(sample, seed);
@@ -84,7 +96,10 @@ final class ConvertCommand implements Callable<Integer> {
       };
       ConversionReport report = new CorpusConverter(reader, writer, sampler).convert(input);
       report.print(System.out);
-      System.out.println("XMI written to " + output);
+      if (stale > 0) {
+        System.out.printf("stale temporaries  %,d removed (left by an interrupted run)%n", stale);
+      }
+      System.out.println(report.documents() > 0 ? "XMI written to " + output : "no XMI written");
       return report.failures().isEmpty() ? 0 : 1;
     } finally {
       if (tokenizer != null) {

@@ -64,6 +64,13 @@ final class EvaluateCommand implements Callable<Integer> {
     if (predictionsOut != null && source.model == null) {
       throw new ParameterException(spec.commandLine(), "--pred-out needs --model");
     }
+    // Checked first, so a bad path fails now and not after the whole corpus has been scored.
+    if (json != null) {
+      CommandPaths.requireWritableFile(json, "--json");
+    }
+    if (predictionsOut != null) {
+      CommandPaths.prepareOutputFolder(predictionsOut, "--pred-out");
+    }
     CorpusLoader.Loaded goldCorpus = CorpusLoader.load(gold, mentionTypes);
     List<String> problems = new ArrayList<>(goldCorpus.problems());
     List<Document> predicted;
@@ -90,6 +97,6 @@ final class EvaluateCommand implements Callable<Integer> {
     if (predictionsOut != null) {
       System.out.println("predictions written to " + predictionsOut);
     }
-    return problems.isEmpty() ? 0 : 1;
+    return report.problems().isEmpty() ? 0 : 1;
   }
 }

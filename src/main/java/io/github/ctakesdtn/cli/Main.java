@@ -22,7 +22,7 @@ public final class Main {
     Logging.quiet();
     return new CommandLine(new Main())
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-          commandLine.getErr().println("error: " + e.getMessage());
+          commandLine.getErr().println("error: " + ErrorMessages.forCommand(e));
           if (Boolean.getBoolean("ctakesdtn.stacktrace")) {
             e.printStackTrace(commandLine.getErr());
           }

@@ -4,6 +4,7 @@ import io.github.ctakesdtn.corpus.AtomicFiles;
 import io.github.ctakesdtn.corpus.MentionLabels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.ctakes.typesystem.type.constants.CONST;
@@ -57,6 +58,16 @@ final class MentionExport {
       }
     }
     AtomicFiles.write(sibling(base, ".conll"), o -> o.write(out.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Whether an earlier run wrote this export (always true when none is asked for). */
+  static boolean exists(Format format, Path base) {
+    if (format == null) {
+      return true;
+    }
+    return format == Format.brat
+        ? Files.exists(sibling(base, ".txt")) && Files.exists(sibling(base, ".ann"))
+        : Files.exists(sibling(base, ".conll"));
   }
 
   private static Path sibling(Path base, String extension) {

@@ -31,6 +31,7 @@ final class TagCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    CommandPaths.prepareOutputFolder(output, "--out");
     CorpusLoader.Loaded corpus = CorpusLoader.load(input, List.of());
     Predictions predictions = new Predictions(new Tagger(ModelFile.load(model)), output);
     TreeMap<String, Integer> byLabel = new TreeMap<>();

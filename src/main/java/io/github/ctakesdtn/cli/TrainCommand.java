@@ -96,6 +96,8 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Before any work: a bad --out would otherwise fail only after the first epoch.
+    CommandPaths.requireWritableFile(out, "--out");
     PrintStream console = System.out;
     LabelTypeMapping.withOverrides(mappings);
     TrainingData.Split split = TrainingData.split(train, sample, sampleSeed, dev, devFraction, options.seed,

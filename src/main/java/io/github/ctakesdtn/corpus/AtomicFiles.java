@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Pattern;
 
 /** Writes a file through a temporary sibling renamed into place, so a crash never leaves half a file. */
 public final class AtomicFiles {
@@ -18,6 +19,24 @@ public final class AtomicFiles {
   @FunctionalInterface
   public interface Content {
     void writeTo(OutputStream out) throws IOException;
+  }
+
+  /** Names of the temporaries {@link #write} makes: "." + target name + random digits + ".tmp". */
+  private static final Pattern TEMPORARY = Pattern.compile("\\..+\\d+\\.tmp");
+
+  /**
+   * Deletes, under {@code dir}, the temporaries of writes that never finished (the process was
+   * killed before the rename). Returns how many were deleted. Run it only where no other process
+   * is writing.
+   */
+  public static int removeStaleTemporaries(Path dir) throws IOException {
+    int removed = 0;
+    for (Path file : TextFiles.listFiles(dir, ".tmp")) {
+      if (TEMPORARY.matcher(file.getFileName().toString()).matches() && Files.deleteIfExists(file)) {
+        removed++;
+      }
+    }
+    return removed;
   }
 
   public static void write(Path target, Content content) throws IOException {

@@ -35,7 +35,7 @@ public final class BratReader implements CorpusFormatReader {
 
   @Override
   public void read(Path input, DocumentSink sink, ConversionReport report) throws IOException {
-    TextAnnotationPairs.read(input, ".ann", "BRAT", sink, (id, text, annFile) -> {
+    TextAnnotationPairs.read(input, ".ann", "BRAT", sink, report, (id, text, annFile) -> {
       List<Mention> raw = parseAnnotations(annFile, TextFiles.readUtf8(annFile), text, report);
       MentionAligner.Aligned aligned = MentionAligner.align(tokenizer.sentences(text), raw, report);
       return new Document(id, text, aligned.sentences(), aligned.mentions());
@@ -45,9 +45,9 @@ public final class BratReader implements CorpusFormatReader {
   List<Mention> parseAnnotations(Path annFile, String ann, String text, ConversionReport report)
       throws CorpusFormatException {
     List<Mention> mentions = new ArrayList<>();
-    String[] lines = ann.split("\n", -1);
+    String[] lines = ann.split("\r\n|\r|\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+      String line = lines[i];
       if (line.isBlank()) {
         continue;
       }
@@ -69,6 +69,7 @@ public final class BratReader implements CorpusFormatReader {
       for (String range : typeAndRanges[1].split(";")) {
         fragments.add(parseFragment(annFile, place, range.trim(), label, text.length()));
       }
+      fragments = BratOffsets.check(annFile, place, text, fragments, fields.length > 2 ? fields[2] : null, report);
       if (fragments.size() == 1) {
         mentions.add(fragments.get(0));
         continue;

@@ -3,10 +3,13 @@ package io.github.ctakesdtn.corpus;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.ctakes.typesystem.type.textsem.IdentifiedAnnotation;
 import org.apache.uima.UIMAException;
 import org.apache.uima.cas.Type;
@@ -46,8 +49,10 @@ public final class CasCorpusReader implements CorpusFormatReader {
 
   @Override
   public void read(Path input, DocumentSink sink, ConversionReport report) throws IOException {
-    for (Path file : casFiles(input)) {
-      String id = documentId(input, file);
+    List<Path> files = casFiles(input);
+    DocumentIds.requireUnique(input, files);
+    for (Path file : files) {
+      String id = DocumentIds.of(input, file);
       try {
         sink.accept(read(file, id));
       } catch (CorpusFormatException e) {
@@ -64,14 +69,6 @@ public final class CasCorpusReader implements CorpusFormatReader {
     return TextFiles.listFiles(input, "").stream()
         .filter(f -> EXTENSIONS.stream().anyMatch(f.getFileName().toString()::endsWith))
         .toList();
-  }
-
-  /** A file's id: its path under the input folder without the extension. */
-  public static String documentId(Path input, Path file) {
-    Path relative = Files.isDirectory(input) ? input.relativize(file) : file.getFileName();
-    String name = relative.toString().replace('\\', '/');
-    int dot = name.lastIndexOf('.');
-    return dot > name.lastIndexOf('/') + 1 ? name.substring(0, dot) : name;
   }
 
   public Document read(Path file, String id) throws IOException {
@@ -105,10 +102,43 @@ public final class CasCorpusReader implements CorpusFormatReader {
    * forms, whose type-system checks are their own.
    */
   public static void load(Path file, JCas jcas) throws CorpusFormatException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      CasIOUtils.load(in, null, jcas.getCas(), isXml(in) ? CasLoadMode.LENIENT : CasLoadMode.DEFAULT);
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), HEAD)) {
+      boolean xml = isXml(in);
+      if (xml) {
+        requireCasRoot(file, in);
+      }
+      CasIOUtils.load(in, null, jcas.getCas(), xml ? CasLoadMode.LENIENT : CasLoadMode.DEFAULT);
+    } catch (CorpusFormatException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new CorpusFormatException(file, placeOf(e), "not a readable CAS file (" + rootMessage(e) + ")", e);
+    }
+  }
+
+  /** Bytes looked at before loading: enough for an XML declaration, comments and the root tag. */
+  private static final int HEAD = 8192;
+
+  private static final Pattern ROOT = Pattern.compile("<([A-Za-z_][\\w.:-]*)");
+
+  /**
+   * Refuses XML that is not a CAS (a {@code config.xml} among the notes) with the root element
+   * it found: UIMA's own message for it was "Cannot parse null string".
+   */
+  private static void requireCasRoot(Path file, InputStream in) throws IOException {
+    in.mark(HEAD);
+    byte[] bytes = in.readNBytes(HEAD);
+    in.reset();
+    String head = new String(bytes, StandardCharsets.UTF_8)
+        .replaceAll("(?s)<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^>]*>", " ");
+    Matcher root = ROOT.matcher(head);
+    if (!root.find()) {
+      return; // no tag in sight: let the parser say what is wrong, with line and column
+    }
+    String name = root.group(1);
+    String local = name.substring(name.indexOf(':') + 1);
+    if (!local.equals("XMI") && !name.equals("CAS")) {
+      throw new CorpusFormatException(file, "", "not a CAS file: its root element is <" + name
+          + ">, not <xmi:XMI> (XMI) or <CAS> (XCAS)");
     }
   }
 

@@ -38,8 +38,10 @@ public final class ConllReader implements CorpusFormatReader {
 
   @Override
   public void read(Path input, DocumentSink sink, ConversionReport report) throws IOException {
-    for (Path file : inputFiles(input)) {
-      readFile(file, sink);
+    List<Path> files = inputFiles(input);
+    DocumentIds.requireUnique(input, files);
+    for (Path file : files) {
+      readFile(file, DocumentIds.of(input, file), sink);
     }
   }
 
@@ -57,7 +59,7 @@ public final class ConllReader implements CorpusFormatReader {
     return files;
   }
 
-  private void readFile(Path file, DocumentSink sink) throws IOException {
+  private void readFile(Path file, String base, DocumentSink sink) throws IOException {
     String text;
     try {
       text = TextFiles.readNonEmptyUtf8(file);
@@ -66,7 +68,6 @@ public final class ConllReader implements CorpusFormatReader {
       return;
     }
     List<List<Block>> documents = splitDocuments(file, text);
-    String base = TextFiles.baseName(file);
     for (int d = 0; d < documents.size(); d++) {
       List<Block> blocks = documents.get(d);
       String id = String.format("%s-%05d", base, d + 1);
@@ -80,7 +81,8 @@ public final class ConllReader implements CorpusFormatReader {
   }
 
   private List<List<Block>> splitDocuments(Path file, String text) {
-    String[] lines = text.split("\n", -1);
+    // Any line end: LF, CRLF, or a lone CR (old Mac files would otherwise read as one line).
+    String[] lines = text.split("\r\n|\r|\n", -1);
     boolean hasDocStart = false;
     List<List<Block>> documents = new ArrayList<>();
     List<Block> current = new ArrayList<>();
@@ -89,7 +91,7 @@ public final class ConllReader implements CorpusFormatReader {
     int firstLine = 0;
     String problem = null;
     for (int i = 0; i <= lines.length; i++) {
-      String line = i < lines.length ? stripCr(lines[i]) : "";
+      String line = i < lines.length ? lines[i] : "";
       boolean docStart = line.startsWith("-DOCSTART-");
       if (line.isBlank() || docStart) {
         if (!tokens.isEmpty() || problem != null) {
@@ -122,6 +124,12 @@ public final class ConllReader implements CorpusFormatReader {
         if (token.isEmpty()) {
           throw new IllegalArgumentException("the token column is empty");
         }
+        int forbidden = XmlChars.firstForbidden(line);
+        if (forbidden >= 0) {
+          // Found here, not when the XMI is written, so the message names this file and line.
+          throw new IllegalArgumentException("column " + (forbidden + 1) + ": character "
+              + XmlChars.describe(line.charAt(forbidden)) + " cannot be stored in XMI (XML 1.0)");
+        }
         Tag tag = Tag.parse(columns[columns.length - 1].strip());
         if (!tag.isOutside() && !allowedLabels.isEmpty() && !allowedLabels.contains(tag.label())) {
           throw new IllegalArgumentException("unknown label '" + tag.label() + "' (allowed: " + allowedLabels + ")");
@@ -144,10 +152,6 @@ public final class ConllReader implements CorpusFormatReader {
       chunks.add(all.subList(from, Math.min(all.size(), from + sentencesPerDocument)));
     }
     return chunks;
-  }
-
-  private static String stripCr(String line) {
-    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
   }
 
   private static Document toDocument(String id, List<Block> blocks) {

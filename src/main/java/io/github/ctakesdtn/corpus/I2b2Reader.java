@@ -31,7 +31,7 @@ public final class I2b2Reader implements CorpusFormatReader {
 
   @Override
   public void read(Path input, DocumentSink sink, ConversionReport report) throws IOException {
-    TextAnnotationPairs.read(input, ".con", "i2b2", sink, (id, text, conFile) -> {
+    TextAnnotationPairs.read(input, ".con", "i2b2", sink, report, (id, text, conFile) -> {
       List<List<Token>> lines = whitespaceTokens(text);
       List<Mention> mentions = parseConcepts(conFile, TextFiles.readUtf8(conFile), text, lines, report);
       if (retokenizer == null) {
@@ -55,7 +55,9 @@ public final class I2b2Reader implements CorpusFormatReader {
           current.add(new Token(start, i));
           start = -1;
         }
-        if (c == '\n') {
+        // A line ends at LF, or at a CR not followed by LF (old Mac files); CRLF counts once.
+        boolean loneCr = c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n');
+        if (c == '\n' || loneCr) {
           lines.add(current);
           current = new ArrayList<>();
         }
@@ -69,7 +71,7 @@ public final class I2b2Reader implements CorpusFormatReader {
   private static List<Mention> parseConcepts(Path conFile, String con, String text, List<List<Token>> lines,
       ConversionReport report) throws CorpusFormatException {
     List<Mention> mentions = new ArrayList<>();
-    String[] conLines = con.split("\r?\n", -1);
+    String[] conLines = con.split("\r\n|\r|\n", -1);
     for (int i = 0; i < conLines.length; i++) {
       if (conLines[i].isBlank()) {
         continue;
@@ -79,12 +81,14 @@ public final class I2b2Reader implements CorpusFormatReader {
       if (!m.matches()) {
         throw new CorpusFormatException(conFile, place, "expected c=\"TEXT\" LINE:TOKEN LINE:TOKEN||t=\"TYPE\"");
       }
-      Token first = tokenAt(conFile, place, lines, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-      Token last = tokenAt(conFile, place, lines, Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)));
+      int firstLine = index(conFile, place, m.group(2));
+      int lastLine = index(conFile, place, m.group(4));
+      Token first = tokenAt(conFile, place, lines, firstLine, index(conFile, place, m.group(3)));
+      Token last = tokenAt(conFile, place, lines, lastLine, index(conFile, place, m.group(5)));
       if (last.end() <= first.begin()) {
         throw new CorpusFormatException(conFile, place, "the concept ends before it starts");
       }
-      if (!m.group(2).equals(m.group(4))) {
+      if (firstLine != lastLine) {
         report.count("dropped: crosses a sentence boundary");
         continue;
       }
@@ -95,6 +99,15 @@ public final class I2b2Reader implements CorpusFormatReader {
       mentions.add(new Mention(first.begin(), last.end(), m.group(6)));
     }
     return mentions;
+  }
+
+  /** A line or token number; one too large for an int is a bad line, not a crash of the batch. */
+  private static int index(Path conFile, String place, String digits) throws CorpusFormatException {
+    try {
+      return Integer.parseInt(digits);
+    } catch (NumberFormatException e) {
+      throw new CorpusFormatException(conFile, place, "index " + digits + " is too large");
+    }
   }
 
   private static Token tokenAt(Path conFile, String place, List<List<Token>> lines, int line, int token)

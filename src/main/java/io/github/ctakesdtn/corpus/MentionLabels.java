@@ -21,21 +21,34 @@ public final class MentionLabels {
     OntologyConcept concept = new OntologyConcept(jcas);
     concept.setCodingScheme(CODING_SCHEME);
     concept.setCode(label);
-    concept.addToIndexes();
+    // Not added to the indexes: reached through the mention alone. UIMA keeps such feature
+    // structures in a hash-based bag index whose iteration order (and so the order of XMI
+    // elements) depended on what the reused CAS had held before, so output bytes varied with
+    // thread scheduling and batch composition.
     FSArray<OntologyConcept> concepts = new FSArray<>(jcas, 1);
     concepts.set(0, concept);
     mention.setOntologyConceptArr(concepts);
   }
 
+  /** Whether the mention carries a label this way (as ctakes-dtn's converter and annotator write it). */
+  public static boolean hasLabel(IdentifiedAnnotation mention) {
+    return concept(mention) != null;
+  }
+
   public static String labelOf(IdentifiedAnnotation mention) {
+    OntologyConcept concept = concept(mention);
+    return concept != null ? concept.getCode() : mention.getType().getShortName();
+  }
+
+  private static OntologyConcept concept(IdentifiedAnnotation mention) {
     FSArray<OntologyConcept> concepts = mention.getOntologyConceptArr();
     if (concepts != null) {
       for (OntologyConcept concept : concepts) {
         if (concept != null && CODING_SCHEME.equals(concept.getCodingScheme()) && concept.getCode() != null) {
-          return concept.getCode();
+          return concept;
         }
       }
     }
-    return mention.getType().getShortName();
+    return null;
   }
 }

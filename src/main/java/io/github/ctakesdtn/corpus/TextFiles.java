@@ -79,11 +79,4 @@ public final class TextFiles {
     return name.endsWith(".txt") || CasCorpusReader.EXTENSIONS.stream().anyMatch(name::endsWith);
   }
 
-  /** The file name without its last extension. */
-  public static String baseName(Path file) {
-    String name = file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    return dot > 0 ? name.substring(0, dot) : name;
-  }
-
 }

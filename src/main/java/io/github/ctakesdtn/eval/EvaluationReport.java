@@ -34,6 +34,9 @@ public record EvaluationReport(int documents, Scores exact, Scores overlap, List
     for (String problem : problems) {
       out.println("warning: " + problem);
     }
+    if (!problems.isEmpty()) {
+      out.printf("%d problem(s): the scores above count what could not be paired as missed%n", problems.size());
+    }
   }
 
   public String toJson() {
@@ -48,8 +51,12 @@ public record EvaluationReport(int documents, Scores exact, Scores overlap, List
   private static Map<String, Object> scoresJson(Scores scores) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("micro", countsJson(scores.micro()));
-    json.put("macro", Map.of(
-        "precision", scores.macroPrecision(), "recall", scores.macroRecall(), "f1", scores.macroF1()));
+    // Insertion-ordered maps throughout, so two runs write the same bytes.
+    Map<String, Object> macro = new LinkedHashMap<>();
+    macro.put("precision", scores.macroPrecision());
+    macro.put("recall", scores.macroRecall());
+    macro.put("f1", scores.macroF1());
+    json.put("macro", macro);
     Map<String, Object> labels = new LinkedHashMap<>();
     scores.byLabel().forEach((label, counts) -> labels.put(label, countsJson(counts)));
     json.put("labels", labels);

@@ -3,6 +3,7 @@ package io.github.ctakesdtn.uima;
 import io.github.ctakesdtn.corpus.DocumentCas;
 import io.github.ctakesdtn.corpus.LabelTypeMapping;
 import io.github.ctakesdtn.corpus.Mention;
+import io.github.ctakesdtn.corpus.MentionLabels;
 import io.github.ctakesdtn.model.TaggedSpan;
 import io.github.ctakesdtn.model.Tagger;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import org.apache.ctakes.core.pipeline.PipeBitInfo;
 import org.apache.ctakes.typesystem.type.constants.CONST;
 import org.apache.ctakes.typesystem.type.syntax.BaseToken;
 import org.apache.ctakes.typesystem.type.syntax.NewlineToken;
+import org.apache.ctakes.typesystem.type.textsem.IdentifiedAnnotation;
 import org.apache.ctakes.typesystem.type.textspan.Segment;
 import org.apache.ctakes.typesystem.type.textspan.Sentence;
 import org.apache.uima.UimaContext;
@@ -27,6 +29,7 @@ import org.apache.uima.fit.factory.AnalysisEngineFactory;
 import org.apache.uima.fit.util.JCasUtil;
 import org.apache.uima.jcas.JCas;
 import org.apache.uima.resource.ResourceInitializationException;
+import org.apache.uima.util.Level;
 
 /**
  * Tags every cTAKES {@code Sentence} over its {@code BaseToken}s with a ctakes-dtn model and adds
@@ -34,6 +37,9 @@ import org.apache.uima.resource.ResourceInitializationException;
  * mapping, overridable with {@link #PARAM_LABEL_TYPES}), with {@code typeID},
  * {@code discoveryTechnique} = explicit annotator, the CRF's {@code confidence}, segment and
  * sentence ids, and the model's label ({@link io.github.ctakesdtn.corpus.MentionLabels}).
+ *
+ * <p>Mentions this annotator left in the CAS before (an already annotated XMI run again) are
+ * replaced, not duplicated.
  *
  * <p>The model is loaded once per JVM and location ({@link ModelRegistry}) and shared by all
  * instances and threads.
@@ -74,17 +80,25 @@ public class DtnNerAnnotator extends JCasAnnotator_ImplBase {
   public void initialize(UimaContext context) throws ResourceInitializationException {
     super.initialize(context);
     try {
+      if (batchSize == null || batchSize < 1) {
+        // A batch of 0 sentences never advances: the tagger would loop forever.
+        throw new IllegalArgumentException(PARAM_BATCH_SIZE + " must be at least 1, got " + batchSize);
+      }
       tagger = ModelRegistry.tagger(modelLocation);
       List<String> mapping = new ArrayList<>(tagger.model().labelTypes());
       mapping.addAll(Arrays.asList(labelTypes));
       mentionWriter = new DocumentCas(LabelTypeMapping.withOverrides(mapping), CONST.NE_DISCOVERY_TECH_EXPLICIT_AE);
     } catch (IOException | IllegalArgumentException e) {
+      // UIMA wraps this in "Initialization of annotator class ... failed", and that outer line is
+      // all a piper run shows on the console: say what is wrong where the user looks.
+      getContext().getLogger().log(Level.SEVERE, "DtnNerAnnotator cannot start: " + e.getMessage());
       throw new ResourceInitializationException(e);
     }
   }
 
   @Override
   public void process(JCas jcas) throws AnalysisEngineProcessException {
+    removePreviousPredictions(jcas);
     List<Sentence> sentences = new ArrayList<>(JCasUtil.select(jcas, Sentence.class));
     String text = jcas.getDocumentText();
     if (sentences.isEmpty()) {
@@ -120,6 +134,23 @@ public class DtnNerAnnotator extends JCasAnnotator_ImplBase {
         mentionWriter.addMention(jcas, mention, (float) span.confidence(), segmentId,
             String.valueOf(sentence.getSentenceNumber()));
       }
+    }
+  }
+
+  /**
+   * Re-annotating a CAS this annotator already annotated replaces its mentions instead of adding
+   * a second copy of each. Ours are the ones with discoveryTechnique = explicit annotator and a
+   * ctakes-dtn label; gold mentions and other annotators' mentions are kept.
+   */
+  private static void removePreviousPredictions(JCas jcas) {
+    List<IdentifiedAnnotation> previous = JCasUtil.select(jcas, IdentifiedAnnotation.class).stream()
+        .filter(m -> m.getDiscoveryTechnique() == CONST.NE_DISCOVERY_TECH_EXPLICIT_AE && MentionLabels.hasLabel(m))
+        .toList();
+    for (IdentifiedAnnotation mention : previous) {
+      if (mention.getOntologyConceptArr() != null) {
+        mention.getOntologyConceptArr().forEach(concept -> concept.removeFromIndexes());
+      }
+      mention.removeFromIndexes();
     }
   }
 

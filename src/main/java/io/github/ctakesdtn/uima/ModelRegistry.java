@@ -5,10 +5,15 @@ import io.github.ctakesdtn.model.Tagger;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,11 +38,29 @@ public final class ModelRegistry {
           return new Tagger(ModelFile.load(in, key));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+          // A model whose entries check out but whose contents do not (a negative layer size)
+          // fails deep in the network code, with a message that names no file.
+          throw new UncheckedIOException(new IOException(key + ": not a usable model (" + e.getMessage() + ")", e));
         }
       });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+  }
+
+  /** The SHA-256 of the model's bytes, as hex: what a model is, whatever its location is called. */
+  public static String sha256(String location) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+    try (InputStream in = new DigestInputStream(open(location), digest)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   static InputStream open(String location) throws IOException {

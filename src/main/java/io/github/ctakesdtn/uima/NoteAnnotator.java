@@ -3,6 +3,7 @@ package io.github.ctakesdtn.uima;
 import io.github.ctakesdtn.corpus.CasCorpusReader;
 import io.github.ctakesdtn.corpus.CtakesTokenizer;
 import io.github.ctakesdtn.corpus.TextFiles;
+import io.github.ctakesdtn.corpus.XmlChars;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.ctakes.typesystem.type.structured.DocumentID;
@@ -17,11 +18,17 @@ import org.apache.uima.jcas.JCas;
  * Annotates one note at a time, plain text or a CAS file, for the {@code annotate} command: text
  * goes through the cTAKES tokenizer pipeline and the tagger; a CAS that already has sentences goes
  * through the tagger alone. One instance per thread; the model itself is shared.
+ *
+ * <p>Each note gets a fresh CAS: a reset CAS keeps the capacity its hash-based indexes grew to,
+ * which changes the order in which XMI lists unsorted feature structures, so a note's output
+ * would depend on which notes the same thread annotated before it. Characters XML 1.0 forbids
+ * (form feeds and other controls, common in clinical exports) are replaced by spaces, keeping
+ * every offset, and counted ({@link #replacedCharacters()}).
  */
 public final class NoteAnnotator implements AutoCloseable {
   private final AnalysisEngine fullPipeline;
   private final AnalysisEngine taggerOnly;
-  private final JCas jcas;
+  private int replacedCharacters;
 
   public NoteAnnotator(String modelLocation, int batchSize) throws UIMAException {
     Object[] parameters = {DtnNerAnnotator.PARAM_MODEL_LOCATION, modelLocation, DtnNerAnnotator.PARAM_BATCH_SIZE, batchSize};
@@ -29,15 +36,17 @@ public final class NoteAnnotator implements AutoCloseable {
     fullPipeline = AnalysisEngineFactory.createEngine(AnalysisEngineFactory.createEngineDescription(
         CtakesTokenizer.pipelineDescription(),
         AnalysisEngineFactory.createEngineDescription(DtnNerAnnotator.class, parameters)));
-    jcas = fullPipeline.newJCas();
   }
 
-  /** Reads and annotates a note; the returned CAS is reused by the next call. */
+  /** Reads and annotates a note. */
   public JCas annotate(Path file, String documentId) throws IOException, UIMAException {
-    jcas.reset();
+    JCas jcas = fullPipeline.newJCas();
+    replacedCharacters = 0;
     boolean text = file.getFileName().toString().endsWith(".txt");
     if (text) {
-      jcas.setDocumentText(TextFiles.readUtf8(file));
+      String note = TextFiles.readUtf8(file);
+      replacedCharacters = XmlChars.countForbidden(note);
+      jcas.setDocumentText(XmlChars.replaceForbidden(note));
     } else {
       CasCorpusReader.load(file, jcas);
     }
@@ -49,6 +58,11 @@ public final class NoteAnnotator implements AutoCloseable {
     boolean tokenized = !text && JCasUtil.exists(jcas, Sentence.class);
     (tokenized ? taggerOnly : fullPipeline).process(jcas);
     return jcas;
+  }
+
+  /** How many characters XML 1.0 forbids the last note held (each now a space). */
+  public int replacedCharacters() {
+    return replacedCharacters;
   }
 
   @Override

@@ -80,4 +80,62 @@ public class BratReaderTest {
     Collected c = Collected.read(new BratReader(tokenizer, DiscontinuousPolicy.DROP), dir);
     assertTrue(c.failures.get(0), c.failures.get(0).contains("lonely.ann: missing"));
   }
+
+  @Test
+  public void offsetsThatDoNotCoverTheTextColumnAreAnErrorNamingFileAndLine() throws IOException {
+    Path dir = pair("wrong", "Patients given cyclophosphamide.\n", "T1\tChemical 15 31\tcyclophosphamide\n"
+        + "T2\tChemical 0 8\tcyclophosphamide\n");
+    pair("good", "Fever today.\n", "T1\tSymptom 0 5\tFever\n");
+    Collected c = Collected.read(new BratReader(tokenizer, DiscontinuousPolicy.DROP), dir);
+    assertEquals(List.of("good"), c.documents.stream().map(Document::id).toList());
+    assertTrue(c.failures.get(0), c.failures.get(0).contains(
+        "wrong.ann: line 2: offsets 0-8 cover 'Patients' but the text column says 'cyclophosphamide'"));
+  }
+
+  @Test
+  public void codePointOffsetsAfterAnEmojiAreDetectedByTheTextColumnAndConverted() throws IOException {
+    // brat counts the emoji as one character, Java as two.
+    String text = "Mood \uD83D\uDE00 then lupus nephritis.\n";
+    Path dir = pair("emoji", text, "T1\tDisease 12 27\tlupus nephritis\n");
+    Collected c = Collected.read(new BratReader(tokenizer, DiscontinuousPolicy.DROP), dir);
+    assertEquals(List.of(), c.failures);
+    assertEquals(List.of("Disease:lupus nephritis"), c.coveredMentions(0));
+    assertEquals(Integer.valueOf(1), c.report.adjustments().get(BratOffsets.CONVERTED));
+  }
+
+  @Test
+  public void withoutATextColumnOffsetsAfterAnEmojiAreAnErrorAndOtherwiseCounted() throws IOException {
+    Path dir = pair("plain", "Fever today.\n", "T1\tSymptom 0 5\n");
+    Collected plain = Collected.read(new BratReader(tokenizer, DiscontinuousPolicy.DROP), dir);
+    assertEquals(List.of("Symptom:Fever"), plain.coveredMentions(0));
+    assertEquals(Integer.valueOf(1), plain.report.adjustments().get(BratOffsets.UNCHECKED));
+    pair("plain", "Mood \uD83D\uDE00 then fever.\n", "T1\tSymptom 13 18\n");
+    Collected emoji = Collected.read(new BratReader(tokenizer, DiscontinuousPolicy.DROP), dir);
+    assertTrue(emoji.failures.get(0), emoji.failures.get(0).contains("plain.ann: line 1: no text column"));
+  }
+
+  @Test
+  public void anAnnFileWithoutItsTextIsReported() throws IOException {
+    Path dir = pair("good", "Fever today.\n", "T1\tSymptom 0 5\tFever\n");
+    Files.writeString(dir.resolve("orphan.ann"), "T1\tSymptom 0 5\tFever\n");
+    Collected c = Collected.read(new BratReader(tokenizer, DiscontinuousPolicy.DROP), dir);
+    assertEquals(1, c.documents.size());
+    assertTrue(c.failures.get(0), c.failures.get(0).contains("orphan.ann: no orphan.txt beside it"));
+  }
+
+  @Test
+  public void loneCarriageReturnsInTheAnnFileEndLines() throws IOException {
+    Path dir = pair("mac", "Fever and cough.\r", "T1\tSymptom 0 5\tFever\rT2\tSymptom 10 15\tcough\r");
+    assertEquals(List.of("Symptom:Fever", "Symptom:cough"),
+        Collected.read(new BratReader(tokenizer, DiscontinuousPolicy.DROP), dir).coveredMentions(0));
+  }
+
+  @Test
+  public void formFeedsAreReplacedBySpacesKeepingOffsetsAndCounted() throws IOException {
+    Path dir = pair("ff", "Fever.\fCough.\n", "T1\tSymptom 7 12\tCough\n");
+    Collected c = Collected.read(new BratReader(tokenizer, DiscontinuousPolicy.DROP), dir);
+    assertEquals("Fever. Cough.\n", c.documents.get(0).text());
+    assertEquals(List.of("Symptom:Cough"), c.coveredMentions(0));
+    assertEquals(Integer.valueOf(1), c.report.adjustments().get(TextAnnotationPairs.REPLACED));
+  }
 }

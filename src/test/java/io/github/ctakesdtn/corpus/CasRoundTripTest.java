@@ -107,7 +107,7 @@ public class CasRoundTripTest {
     Path file = root.resolve("a/b.xmi");
     Files.createDirectories(file.getParent());
     Files.writeString(file, "");
-    assertEquals("a/b", CasCorpusReader.documentId(root, file));
-    assertEquals("b", CasCorpusReader.documentId(file, file));
+    assertEquals("a/b", DocumentIds.of(root, file));
+    assertEquals("b", DocumentIds.of(file, file));
   }
 }

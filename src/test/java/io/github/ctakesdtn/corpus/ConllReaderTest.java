@@ -105,4 +105,43 @@ public class ConllReaderTest {
     assertEquals("a b", c.documents.get(0).text());
     assertEquals(List.of("X:a b"), c.coveredMentions(0));
   }
+
+  @Test
+  public void loneCarriageReturnsEndLinesLikeNewlines() throws IOException {
+    Collected c = read("Aspirin\tB-Chemical\rhelps\tO\r\rFever\tB-Disease\r", 10, Set.of());
+    assertEquals(List.of(), c.failures);
+    assertEquals("Aspirin helps\nFever", c.documents.get(0).text());
+    assertEquals(List.of("Chemical:Aspirin", "Disease:Fever"), c.coveredMentions(0));
+  }
+
+  @Test
+  public void aNulByteIsReportedAtReadTimeWithLineAndColumn() throws IOException {
+    Collected c = read("a O\n\nb\u0000c O\n\nd O\n", 1, Set.of());
+    assertEquals(List.of("a", "d"), c.documents.stream().map(Document::text).toList());
+    assertTrue(c.failures.get(0), c.failures.get(0).contains("corpus.tsv: line 3: column 2: character U+0000"));
+  }
+
+  @Test
+  public void documentsAreNamedByRelativePathSoSameNamedFilesInSubfoldersStayApart() throws IOException {
+    Path dir = temp.newFolder("in").toPath();
+    Files.createDirectories(dir.resolve("sub1"));
+    Files.createDirectories(dir.resolve("sub2"));
+    Files.writeString(dir.resolve("sub1/train.tsv"), "a O\n");
+    Files.writeString(dir.resolve("sub2/train.tsv"), "b O\n");
+    Collected c = Collected.read(new ConllReader(5, Set.of()), dir);
+    assertEquals(List.of("sub1/train-00001", "sub2/train-00001"), c.documents.stream().map(Document::id).toList());
+  }
+
+  @Test
+  public void filesThatWouldShareAnOutputNameAreRefusedBeforeAnyDocumentIsRead() throws IOException {
+    Path dir = temp.newFolder("clash").toPath();
+    Files.writeString(dir.resolve("train.tsv"), "a O\n");
+    Files.writeString(dir.resolve("train.conll"), "b O\n");
+    Collected c = new Collected();
+    CorpusFormatException e = org.junit.Assert.assertThrows(CorpusFormatException.class,
+        () -> new ConllReader(5, Set.of()).read(dir, c, c.report));
+    assertTrue(e.getMessage(), e.getMessage().contains("train.conll and " + dir.resolve("train.tsv")
+        + " would both be document 'train'"));
+    assertEquals(0, c.documents.size());
+  }
 }

@@ -57,4 +57,20 @@ public class I2b2ReaderTest {
     assertEquals(List.of("problem:chest pain"), c.coveredMentions(0));
     assertEquals(Integer.valueOf(1), c.report.adjustments().get("kept: concept text differs from the tokens it points at"));
   }
+
+  @Test
+  public void anIndexTooLargeForAnIntSkipsOnlyItsDocument() throws IOException {
+    Path dir = pair("huge", TEXT, "c=\"chest pain\" 99999999999:2 1:3||t=\"problem\"\n");
+    pair("rec", TEXT, CON);
+    Collected c = Collected.read(new I2b2Reader(null), dir);
+    assertEquals(List.of("rec"), c.documents.stream().map(Document::id).toList());
+    assertTrue(c.failures.get(0), c.failures.get(0).contains("huge.con: line 1: index 99999999999 is too large"));
+  }
+
+  @Test
+  public void loneCarriageReturnsEndTextAndConceptLines() throws IOException {
+    Collected c = Collected.read(new I2b2Reader(null), pair("mac", TEXT.replace('\n', '\r'), CON.replace('\n', '\r')));
+    assertEquals(List.of(), c.failures);
+    assertEquals(List.of("problem:chest pain", "treatment:aspirin"), c.coveredMentions(0));
+  }
 }

@@ -1,0 +1,16 @@
+package io.github.ctakesdtn.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** Option values picocli's types cannot rule out: refused as usage errors (exit code 2). */
+final class OptionChecks {
+  private OptionChecks() {}
+
+  static void atLeast(CommandSpec spec, String option, int value, int minimum) {
+    if (value < minimum) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '" + option + "': " + value + " (must be at least " + minimum + ")");
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.github.ctakesdtn.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.ctakesdtn.corpus.AtomicFiles;
+import io.github.ctakesdtn.uima.ModelRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What wrote an annotate output folder: the model's SHA-256. A rerun that skips notes whose XMI
+ * exists must not keep XMI made by another model, so when the model differs every note is
+ * annotated again; until such a run finishes the manifest says so, and a run killed half way
+ * through still redoes every note next time.
+ */
+final class RunManifest {
+  static final String FILE = ".ctakes-dtn-annotate.json";
+
+  private final String modelLocation;
+  private final String modelSha256;
+
+  private RunManifest(String modelLocation, String modelSha256) {
+    this.modelLocation = modelLocation;
+    this.modelSha256 = modelSha256;
+  }
+
+  static RunManifest forModel(String location) throws IOException {
+    return new RunManifest(location, ModelRegistry.sha256(location));
+  }
+
+  /**
+   * Records this run in {@code folder} before any note is written. Returns whether every note
+   * must be annotated again: the folder was written with another model, or such a redo did not finish.
+   */
+  boolean start(Path folder) throws IOException {
+    Path file = folder.resolve(FILE);
+    boolean redoAll = false;
+    if (Files.exists(file)) {
+      try {
+        JsonObject earlier = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+        redoAll = !modelSha256.equals(earlier.get("modelSha256").getAsString())
+            || earlier.get("redoAll").getAsBoolean();
+      } catch (RuntimeException e) {
+        redoAll = true; // a manifest we cannot read vouches for nothing
+      }
+    }
+    write(file, redoAll);
+    return redoAll;
+  }
+
+  /** The run went through every note: what the folder holds is this model's. */
+  void finish(Path folder) throws IOException {
+    write(folder.resolve(FILE), false);
+  }
+
+  private void write(Path file, boolean redoAll) throws IOException {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("model", modelLocation);
+    json.put("modelSha256", modelSha256);
+    json.put("redoAll", redoAll);
+    byte[] bytes = new GsonBuilder().setPrettyPrinting().create().toJson(json).getBytes(StandardCharsets.UTF_8);
+    AtomicFiles.write(file, out -> out.write(bytes));
+  }
+}
