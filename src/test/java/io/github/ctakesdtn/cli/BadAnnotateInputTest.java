@@ -62,11 +62,6 @@ public class BadAnnotateInputTest {
   }
 
   @Test
-  public void zeroNd4jThreads() {
-    assertUsageError("--nd4j-threads", "0");
-  }
-
-  @Test
   public void aThousandThreadsForOneNoteUseOne() {
     assertReports(annotate("--threads", "1000"), 0, "threads            1 (of 1000 asked");
     assertAnnotated("good.xmi");

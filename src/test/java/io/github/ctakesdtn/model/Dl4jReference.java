@@ -21,6 +21,13 @@ import org.nd4j.linalg.learning.config.Sgd;
 public final class Dl4jReference {
   private Dl4jReference() {}
 
+  /** Every scheme a transfer network can be built with: the static ones the labels allow, and DTN. */
+  public static List<SharingScheme> buildableSchemes(boolean sameLabels) {
+    List<SharingScheme> schemes = new java.util.ArrayList<>(SharingScheme.staticSchemes(sameLabels));
+    schemes.add(SharingScheme.DTN);
+    return schemes;
+  }
+
   /**
    * The DL4J graph of a network's shape and scheme ({@code scheme} null for a single-task network),
    * holding the network's parameter values, routed to {@code task}.

@@ -103,9 +103,7 @@ public class EmitterTest {
   public void transferNetworksFollowTheTargetPathAsDl4jDoes() {
     for (TagSet sourceTags : List.of(TAGS, OTHER_TAGS)) {
       boolean sameLabels = sourceTags == TAGS;
-      List<SharingScheme> schemes = new ArrayList<>(SharingScheme.staticSchemes(sameLabels));
-      schemes.add(SharingScheme.DTN);
-      for (SharingScheme scheme : schemes) {
+      for (SharingScheme scheme : Dl4jReference.buildableSchemes(sameLabels)) {
         for (String encoder : List.of(NetworkConfig.CNN, NetworkConfig.LSTM)) {
           assertAgree(scheme.name() + " " + encoder + " same labels " + sameLabels,
               transfer(encoder, scheme, sourceTags, 5), scheme, randomSentences(5));

@@ -46,9 +46,7 @@ public class LegacyParametersTest {
           TaggerNetworkTest.CHARS.size(), TAGS.size());
       models.add(model(shape, null));
       for (TagSet sourceTags : List.of(TAGS, OTHER_TAGS)) {
-        List<SharingScheme> schemes = new ArrayList<>(SharingScheme.staticSchemes(sourceTags == TAGS));
-        schemes.add(SharingScheme.DTN);
-        for (SharingScheme scheme : schemes) {
+        for (SharingScheme scheme : Dl4jReference.buildableSchemes(sourceTags == TAGS)) {
           models.add(model(shape, new TransferSpec(scheme.name(), scheme.name(), sourceTags.labels())));
         }
       }

@@ -95,9 +95,7 @@ public class NetworkTest {
   public void transferGradientsEqualDl4jsForEverySchemeTaskAndEncoder() {
     for (TagSet sourceTags : List.of(TAGS, OTHER_TAGS)) {
       boolean sameLabels = sourceTags == TAGS;
-      List<SharingScheme> schemes = new ArrayList<>(SharingScheme.staticSchemes(sameLabels));
-      schemes.add(SharingScheme.DTN);
-      for (SharingScheme scheme : schemes) {
+      for (SharingScheme scheme : Dl4jReference.buildableSchemes(sameLabels)) {
         for (String encoder : List.of(NetworkConfig.CNN, NetworkConfig.LSTM)) {
           for (Task task : Task.values()) {
             Network network = new Network(shape(encoder, 0, sourceTags.size()), TAGS.size(),
