@@ -3,23 +3,48 @@ package io.github.ctakesdtn.model;
 import io.github.ctakesdtn.nn.CharLayer;
 import io.github.ctakesdtn.nn.RowLayer;
 import io.github.ctakesdtn.nn.SequenceLayer;
+import io.github.ctakesdtn.nn.WordInput;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A task's path through the network in its tagging form: emission scores of tokenized sentences,
- * each distinct word of a batch encoded and projected once, keeping no trace. Safe to share
+ * each word form encoded and projected once (and kept, up to a bound), keeping no trace. Safe to share
  * between threads; every call allocates its own work arrays. Built from the parameters' values at
  * the time, so a new one is needed after training changes them.
  */
 public final class Emitter {
+  /** Word forms kept with their inputs; beyond this many, new forms are computed each time they come. */
+  private static final int MAX_FORMS = 20_000;
+
   private final Vocabulary words;
   private final int[] charIndex;
   private final int maxWordLength;
   private final CharLayer.Encoder chars;
   private final SequenceLayer.Encoder wordEncoder;
   private final RowLayer.Function output;
+  private final Map<String, WordInput> forms = new ConcurrentHashMap<>();
+
+  /**
+   * One {@link WordInput} per word form (up to the word encoder's cache size), so that the
+   * character encoder runs once per form and the word encoder can keep what it computes from it.
+   */
+  private WordInput input(String word) {
+    WordInput input = forms.get(word);
+    if (input == null) {
+      int[] charIds = new int[maxWordLength];
+      int n = Network.charIds(word, charIndex, maxWordLength, charIds);
+      input = new WordInput(words.index(WordForms.key(word)), chars.encode(charIds, n));
+      if (forms.size() < MAX_FORMS) {
+        WordInput known = forms.putIfAbsent(word, input);
+        input = known != null ? known : input;
+      }
+    }
+    return input;
+  }
 
   Emitter(Vocabulary words, int[] charIndex, int maxWordLength, CharLayer.Encoder chars,
       SequenceLayer.Encoder wordEncoder, RowLayer.Function output) {
@@ -34,25 +59,23 @@ public final class Emitter {
   /** Emission scores [sentence][token][tag] of non-empty tokenized sentences. */
   public double[][][] emissions(List<List<String>> sentences) {
     Map<String, Integer> distinct = new HashMap<>();
+    List<WordInput> inputs = new ArrayList<>();
     int[][] rows = new int[sentences.size()][];
     for (int s = 0; s < sentences.size(); s++) {
       List<String> sentence = sentences.get(s);
       rows[s] = new int[sentence.size()];
       for (int t = 0; t < sentence.size(); t++) {
-        Integer row = distinct.putIfAbsent(sentence.get(t), distinct.size());
-        rows[s][t] = row == null ? distinct.size() - 1 : row;
+        String word = sentence.get(t);
+        Integer row = distinct.get(word);
+        if (row == null) {
+          row = inputs.size();
+          distinct.put(word, row);
+          inputs.add(input(word));
+        }
+        rows[s][t] = row;
       }
     }
-    int[] wordIds = new int[distinct.size()];
-    float[][] charFeatures = new float[distinct.size()][];
-    int[] charIds = new int[maxWordLength];
-    for (Map.Entry<String, Integer> entry : distinct.entrySet()) {
-      String word = entry.getKey();
-      wordIds[entry.getValue()] = words.index(WordForms.key(word));
-      int n = Network.charIds(word, charIndex, maxWordLength, charIds);
-      charFeatures[entry.getValue()] = chars.encode(charIds, n);
-    }
-    SequenceLayer.Projected projected = wordEncoder.project(wordIds, charFeatures);
+    SequenceLayer.Projected projected = wordEncoder.project(inputs.toArray(WordInput[]::new));
     double[][][] emissions = new double[sentences.size()][][];
     for (int s = 0; s < sentences.size(); s++) {
       float[][] h = projected.run(rows[s], rows[s].length);

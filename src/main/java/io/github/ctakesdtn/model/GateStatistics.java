@@ -7,9 +7,9 @@ import java.util.TreeMap;
 
 /**
  * The learned sharing scheme of a DTN model: for each parameter group, the mean and spread of the
- * target task's gate values (1 = all shared, 0 = all private) as it tags some sentences, one
- * sentence at a time: per token for the word BiLSTM and the emissions, per distinct word of a
- * sentence for the character encoder.
+ * target task's gate values (1 = all shared, 0 = all private) as it tags some sentences: per token
+ * for the word BiLSTM and the emissions, per word form for the character encoder (the tagging form
+ * encodes each form once).
  */
 public final class GateStatistics {
   /** Mean and standard deviation of gate values, over {@code count} values. */
@@ -28,12 +28,8 @@ public final class GateStatistics {
         sum[2]++;
       }
     };
-    Emitter emitter = model.network().emitter(Task.TARGET, model.words(), observer);
-    for (List<String> sentence : sentences) {
-      if (!sentence.isEmpty()) {
-        emitter.emissions(List.of(sentence));
-      }
-    }
+    List<List<String>> nonEmpty = sentences.stream().filter(sentence -> !sentence.isEmpty()).toList();
+    model.network().emitter(Task.TARGET, model.words(), observer).emissions(nonEmpty);
     Map<String, Stat> stats = new TreeMap<>();
     sums.forEach((group, s) -> {
       double mean = s[0] / s[2];

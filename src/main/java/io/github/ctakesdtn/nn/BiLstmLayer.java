@@ -1,10 +1,14 @@
 package io.github.ctakesdtn.nn;
 
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A BiLSTM: a forward LSTM and one over the reversed sequence, outputs concatenated [forward; backward]. */
 public final class BiLstmLayer implements SequenceLayer {
+  /** Word forms whose input projection the tagging form keeps. */
+  static final int CACHED_FORMS = 20_000;
+
   private final LstmLayer forward;
   private final LstmLayer backward;
 
@@ -26,34 +30,36 @@ public final class BiLstmLayer implements SequenceLayer {
   }
 
   /**
-   * The word embedding's share of each direction's input projection (two thirds of its arithmetic)
-   * is computed once per vocabulary word, when a sentence first uses the word, and kept; a batch
-   * then projects only the character features, once per distinct word, and each sentence runs its
-   * recurrence over its rows.
+   * Each word form's input projection, both directions, is computed the first time a sentence uses
+   * it and kept (up to {@link #CACHED_FORMS} forms, about 3 KB each at the default sizes): it is
+   * about a third of the arithmetic per token when sentences come one at a time. Each sentence
+   * then runs only its recurrence.
    */
   @Override
   public Encoder inference(float[][] wordEmbedding, GateObserver gates) {
     int wordDims = wordEmbedding.length == 0 ? 0 : wordEmbedding[0].length;
     float[][] forwardBias = forward.bias();
     float[][] backwardBias = backward.bias();
-    // Filled as words are met; a race computes the same value twice, never a torn one.
-    AtomicReferenceArray<float[][][]> byWord = new AtomicReferenceArray<>(wordEmbedding.length);
-    return (wordIds, charFeatures) -> {
-      int rows = wordIds.length;
-      float[][][] f = new float[rows][][];
-      float[][][] b = new float[rows][][];
-      for (int r = 0; r < rows; r++) {
-        float[][][] word = byWord.get(wordIds[r]);
-        if (word == null) {
-          float[] embedding = wordEmbedding[wordIds[r]];
-          word = new float[][][] {
-              forward.project(forwardBias, embedding, 0, 0, wordDims),
-              backward.project(backwardBias, embedding, 0, 0, wordDims)};
-          byWord.set(wordIds[r], word);
+    Map<WordInput, float[][][]> projections = new ConcurrentHashMap<>();
+    return words -> {
+      float[][][] f = new float[words.length][][];
+      float[][][] b = new float[words.length][][];
+      for (int r = 0; r < words.length; r++) {
+        WordInput word = words[r];
+        float[][][] both = projections.get(word);
+        if (both == null) {
+          float[] embedding = wordEmbedding[word.wordId()];
+          float[] chars = word.charFeatures();
+          both = new float[][][] {
+              forward.project(forward.project(forwardBias, embedding, 0, 0, wordDims), chars, 0, wordDims, chars.length),
+              backward.project(backward.project(backwardBias, embedding, 0, 0, wordDims), chars, 0, wordDims,
+                  chars.length)};
+          if (projections.size() < CACHED_FORMS) {
+            projections.put(word, both);
+          }
         }
-        int k = charFeatures[r].length;
-        f[r] = forward.project(word[0], charFeatures[r], 0, wordDims, k);
-        b[r] = backward.project(word[1], charFeatures[r], 0, wordDims, k);
+        f[r] = both[0];
+        b[r] = both[1];
       }
       return (tokenRows, n) -> {
         float[][] out = new float[n][size()];

@@ -101,9 +101,9 @@ public final class Gated {
       public Encoder inference(float[][] wordEmbedding, GateObserver gates) {
         Encoder s = shared.inference(wordEmbedding, gates);
         Encoder p = own.inference(wordEmbedding, gates);
-        return (wordIds, charFeatures) -> {
-          Projected sp = s.project(wordIds, charFeatures);
-          Projected pp = p.project(wordIds, charFeatures);
+        return words -> {
+          Projected sp = s.project(words);
+          Projected pp = p.project(words);
           return (tokenRows, n) -> {
             float[][] a = sp.run(tokenRows, n);
             float[][] b = pp.run(tokenRows, n);

@@ -24,8 +24,8 @@ public interface SequenceLayer {
 
   /** Safe to call from several threads. */
   interface Encoder {
-    /** Prepares distinct words, given by vocabulary id and character features, for {@link Projected#run}. */
-    Projected project(int[] wordIds, float[][] charFeatures);
+    /** Prepares distinct words for {@link Projected#run}. */
+    Projected project(WordInput[] words);
   }
 
   interface Projected {
