@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A task's path through the network in its tagging form: emission scores of tokenized sentences,
- * each word form encoded and projected once (and kept, up to a bound), keeping no trace. Safe to share
- * between threads; every call allocates its own work arrays. Built from the parameters' values at
+ * each word form encoded and projected once (and kept, up to a bound), keeping no trace. Safe to
+ * share between threads; every call allocates its own work arrays. Built from the parameters' values at
  * the time, so a new one is needed after training changes them.
  */
 public final class Emitter {
@@ -27,24 +27,6 @@ public final class Emitter {
   private final SequenceLayer.Encoder wordEncoder;
   private final RowLayer.Function output;
   private final Map<String, WordInput> forms = new ConcurrentHashMap<>();
-
-  /**
-   * One {@link WordInput} per word form (up to the word encoder's cache size), so that the
-   * character encoder runs once per form and the word encoder can keep what it computes from it.
-   */
-  private WordInput input(String word) {
-    WordInput input = forms.get(word);
-    if (input == null) {
-      int[] charIds = new int[maxWordLength];
-      int n = Network.charIds(word, charIndex, maxWordLength, charIds);
-      input = new WordInput(words.index(WordForms.key(word)), chars.encode(charIds, n));
-      if (forms.size() < MAX_FORMS) {
-        WordInput known = forms.putIfAbsent(word, input);
-        input = known != null ? known : input;
-      }
-    }
-    return input;
-  }
 
   Emitter(Vocabulary words, int[] charIndex, int maxWordLength, CharLayer.Encoder chars,
       SequenceLayer.Encoder wordEncoder, RowLayer.Function output) {
@@ -89,5 +71,23 @@ public final class Emitter {
       }
     }
     return emissions;
+  }
+
+  /**
+   * One {@link WordInput} per word form (up to {@link #MAX_FORMS} of them), so that the
+   * character encoder runs once per form and the word encoder can keep what it computes from it.
+   */
+  private WordInput input(String word) {
+    WordInput input = forms.get(word);
+    if (input == null) {
+      int[] charIds = new int[maxWordLength];
+      int n = Network.charIds(word, charIndex, maxWordLength, charIds);
+      input = new WordInput(words.index(WordForms.key(word)), chars.encode(charIds, n));
+      if (forms.size() < MAX_FORMS) {
+        WordInput known = forms.putIfAbsent(word, input);
+        input = known != null ? known : input;
+      }
+    }
+    return input;
   }
 }

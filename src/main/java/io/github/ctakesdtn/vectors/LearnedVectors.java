@@ -1,7 +1,6 @@
 package io.github.ctakesdtn.vectors;
 
 import io.github.ctakesdtn.train.EmbeddingTable;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
