@@ -1,11 +1,13 @@
 package io.github.ctakesdtn.cli;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.ctakesdtn.model.LabeledSentence;
 import io.github.ctakesdtn.train.CorpusFingerprint;
 import io.github.ctakesdtn.train.EmbeddingTable;
 import io.github.ctakesdtn.vectors.LearnedVectors;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +63,7 @@ final class EmbeddingOptions {
     text.forEach(corpus -> corpus.forEach(sentence -> sentences.add(sentence.tokens())));
     EmbeddingTable table = LearnedVectors.learn(sentences, unlabelled, workDir, out);
     learned = new JsonObject();
-    learned.add("settings", new com.google.gson.Gson().toJsonTree(LearnedVectors.SETTINGS));
+    learned.add("settings", new Gson().toJsonTree(LearnedVectors.SETTINGS));
     learned.addProperty("sentences", sentences.size());
     JsonArray notes = new JsonArray();
     unlabelled.forEach(path -> notes.add(path.toString()));
@@ -71,7 +73,7 @@ final class EmbeddingOptions {
   }
 
   /** Records which vectors were used (file and fingerprint, or how they were learned) in a model's provenance. */
-  void record(JsonObject data) throws java.io.IOException {
+  void record(JsonObject data) throws IOException {
     if (embeddings != null) {
       data.add("embeddings", CorpusFingerprint.ofFile(embeddings));
     } else if (learned != null) {

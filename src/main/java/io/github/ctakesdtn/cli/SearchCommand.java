@@ -105,9 +105,8 @@ final class SearchCommand implements Callable<Integer> {
         schemes.add(scheme);
       }
     }
-    EmbeddingTable vectors = embeddings.table(List.of(split.all(), sourceSentences),
-        Files.createDirectories(out.toAbsolutePath()), console);
     Files.createDirectories(out);
+    EmbeddingTable vectors = embeddings.table(List.of(split.all(), sourceSentences), out, console);
     StringBuilder table = new StringBuilder(SchemeRuns.TABLE_HEADER);
     JsonArray rows = new JsonArray();
     for (SharingScheme scheme : schemes) {

@@ -131,11 +131,11 @@ public final class Network {
   }
 
   private CharLayer charLayer(String copy) {
-    NetworkConfig c = shape;
     String prefix = copy + ".chars";
-    CharLayer layer = c.charEncoder().equals(NetworkConfig.CNN)
-        ? new CharCnnLayer(params, prefix, c.charVocabularySize(), c.charEmbedding(), c.charHidden(), c.cnnWidth())
-        : new CharBiLstmLayer(params, prefix, c.charVocabularySize(), c.charEmbedding(), c.charHidden());
+    NetworkConfig s = shape;
+    CharLayer layer = s.charEncoder().equals(NetworkConfig.CNN)
+        ? new CharCnnLayer(params, prefix, s.charVocabularySize(), s.charEmbedding(), s.charHidden(), s.cnnWidth())
+        : new CharBiLstmLayer(params, prefix, s.charVocabularySize(), s.charEmbedding(), s.charHidden());
     refreshers.add(layer::refresh);
     return layer;
   }

@@ -20,7 +20,7 @@ import org.nd4j.linalg.learning.regularization.Regularization;
  * [B, H, T]. Parameters: {@code W} [2H, H] and {@code b} [1, H], trained by the given updater;
  * {@code b} starts at {@code initialBias} in every unit.
  *
- * <p>Written as a plain vertex with its own parameters and backward pass: DESIGN.md section 5
+ * <p>Written as a plain vertex with its own parameters and backward pass: a probe of ours
  * found a SameDiffVertex gate's gradients exactly twice too large.
  */
 public class GateVertex extends GraphVertex implements TrainingConfig {
