@@ -53,6 +53,11 @@ final class NetworkOptions {
           + " weights (default: ${DEFAULT-VALUE}).")
   double averageDecay = TrainingConfig.defaults().averageDecay();
 
+  @Option(names = "--case-augmentation", paramLabel = "P",
+      description = "Probability that a training sentence is shown in upper case at a step, so that all-caps text is"
+          + " tagged by what its words are (default: ${DEFAULT-VALUE}).")
+  double caseAugmentation = TrainingConfig.defaults().caseAugmentation();
+
   @Option(names = "--threads", paramLabel = "N",
       description = "Training threads; results do not depend on it (default: the cores, ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
@@ -65,6 +70,6 @@ final class NetworkOptions {
 
   TrainingConfig config() {
     return new TrainingConfig(epochs, patience, batchSize, optimizer, learningRate, clip, 0.5, tagScheme, seed, threads,
-        averageDecay);
+        averageDecay, caseAugmentation);
   }
 }

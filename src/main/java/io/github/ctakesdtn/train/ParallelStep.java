@@ -77,7 +77,7 @@ final class ParallelStep implements AutoCloseable {
    * unknown with the configured probability; returns the batch's summed negative log-likelihood.
    */
   double run(Task task, TaskData data, List<Integer> batch, Random random, int iteration) {
-    List<Network.Example> examples = data.examples(batch, config.wordDropout(), random);
+    List<Network.Example> examples = data.examples(batch, config.wordDropout(), config.caseAugmentation(), random);
     // Dropout masks: a stream per (seed, step, sentence).
     long seed = config.seed() * 0x2545F4914F6CDD1DL + iteration;
     List<Param> active = network.params(task);

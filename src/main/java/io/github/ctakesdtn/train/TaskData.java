@@ -8,6 +8,7 @@ import io.github.ctakesdtn.model.Vocabulary;
 import io.github.ctakesdtn.model.WordForms;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
@@ -36,12 +37,17 @@ final class TaskData {
 
   /**
    * The sentences {@code batch} as training examples, words seen once in training shown as unknown
-   * with probability {@code wordDropout}, so the unknown-word embedding is trained.
+   * with probability {@code wordDropout}, so the unknown-word embedding is trained, and each
+   * sentence shown in upper case with probability {@code upperCase}.
    */
-  List<Network.Example> examples(List<Integer> batch, double wordDropout, Random random) {
+  List<Network.Example> examples(List<Integer> batch, double wordDropout, double upperCase, Random random) {
     List<Network.Example> examples = new ArrayList<>(batch.size());
     for (int i : batch) {
       List<String> tokens = sentences.get(i).tokens();
+      // No draw without augmentation, so runs without it stay as they were.
+      if (upperCase > 0 && random.nextDouble() < upperCase) {
+        tokens = tokens.stream().map(token -> token.toUpperCase(Locale.ROOT)).toList();
+      }
       int[] ids = new int[tokens.size()];
       for (int t = 0; t < ids.length; t++) {
         String key = WordForms.key(tokens.get(t));

@@ -17,6 +17,9 @@ import io.github.ctakesdtn.corpus.TagScheme;
  * @param threads training threads (results do not depend on the thread count)
  * @param averageDecay evaluate and keep an exponential moving average of the parameters with this
  *     decay per step ({@link io.github.ctakesdtn.nn.ParameterAverage}); 0 keeps the last step's
+ * @param caseAugmentation probability that a training sentence is shown in upper case at a step, so
+ *     that all-caps text (section headers, shouted lines in clinical notes) is judged by what the
+ *     words are rather than by a casing the training text rarely had (Mayhew et al. 2019); 0: never
  */
 public record TrainingConfig(
     int maxEpochs,
@@ -29,7 +32,8 @@ public record TrainingConfig(
     TagScheme tagScheme,
     long seed,
     int threads,
-    double averageDecay) {
+    double averageDecay,
+    double caseAugmentation) {
 
   /** Without parameter averaging. */
   public static final double NO_AVERAGE = 0;
@@ -40,6 +44,9 @@ public record TrainingConfig(
     }
     if (averageDecay < 0 || averageDecay >= 1) {
       throw new IllegalArgumentException("the averaging decay must be 0 (none) or in (0, 1), got " + averageDecay);
+    }
+    if (caseAugmentation < 0 || caseAugmentation > 1) {
+      throw new IllegalArgumentException("the case augmentation must be a probability, got " + caseAugmentation);
     }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
@@ -53,7 +60,7 @@ public record TrainingConfig(
   public TrainingConfig(int maxEpochs, int patience, int batchSize, String optimizer, double learningRate,
       double clipNorm, double wordDropout, TagScheme tagScheme, long seed) {
     this(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme, seed,
-        Runtime.getRuntime().availableProcessors(), NO_AVERAGE);
+        Runtime.getRuntime().availableProcessors(), NO_AVERAGE, 0);
   }
 
   public static TrainingConfig defaults() {
@@ -62,16 +69,21 @@ public record TrainingConfig(
 
   public TrainingConfig withSeed(long seed) {
     return new TrainingConfig(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme,
-        seed, threads, averageDecay);
+        seed, threads, averageDecay, caseAugmentation);
   }
 
   public TrainingConfig withThreads(int threads) {
     return new TrainingConfig(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme,
-        seed, threads, averageDecay);
+        seed, threads, averageDecay, caseAugmentation);
   }
 
   public TrainingConfig withAverageDecay(double averageDecay) {
     return new TrainingConfig(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme,
-        seed, threads, averageDecay);
+        seed, threads, averageDecay, caseAugmentation);
+  }
+
+  public TrainingConfig withCaseAugmentation(double caseAugmentation) {
+    return new TrainingConfig(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme,
+        seed, threads, averageDecay, caseAugmentation);
   }
 }
