@@ -1,5 +1,6 @@
 package io.github.ctakesdtn.clinical;
 
+import io.github.ctakesdtn.cli.Logging;
 import io.github.ctakesdtn.corpus.Mention;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -81,6 +82,7 @@ public final class RobustnessCheck {
   }
 
   public static void main(String[] args) throws Exception {
+    Logging.quiet();
     if (args.length < 1 || args.length > 3) {
       System.err.println("usage: RobustnessCheck MODEL [NOTES (default " + SyntheticCorpusWriter.DEFAULT_NOTES
           + ") [SEED (default " + SyntheticCorpusWriter.DEFAULT_SEED + ")]]");

@@ -1,5 +1,6 @@
 package io.github.ctakesdtn.clinical;
 
+import io.github.ctakesdtn.cli.Logging;
 import io.github.ctakesdtn.corpus.AtomicFiles;
 import io.github.ctakesdtn.corpus.BratReader;
 import io.github.ctakesdtn.corpus.ConversionReport;
@@ -33,6 +34,7 @@ public final class SyntheticCorpusWriter {
   private SyntheticCorpusWriter() {}
 
   public static void main(String[] args) throws Exception {
+    Logging.quiet();
     if (args.length < 1 || args.length > 3) {
       System.err.println("usage: SyntheticCorpusWriter OUT [NOTES (default " + DEFAULT_NOTES + ") [SEED (default "
           + DEFAULT_SEED + ")]]");
