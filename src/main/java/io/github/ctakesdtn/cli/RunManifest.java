@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * What wrote an annotate output folder: the model's SHA-256 and the confidence threshold. A rerun
  * that skips notes whose XMI exists must not keep XMI made by another model or threshold, so when
- * either differs every note is annotated again; until such a run finishes the manifest says so, and a run killed half way
- * through still redoes every note next time.
+ * either differs every note is annotated again; until such a run finishes the manifest says so,
+ * and a run killed half way through still redoes every note next time.
  */
 final class RunManifest {
   static final String FILE = ".ctakes-dtn-annotate.json";
