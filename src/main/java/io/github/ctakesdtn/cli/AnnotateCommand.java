@@ -21,6 +21,7 @@ import org.apache.uima.util.CasIOUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -56,6 +57,11 @@ final class AnnotateCommand implements Callable<Integer> {
   @Option(names = "--batch-size", paramLabel = "N", description = "Sentences tagged together (default: ${DEFAULT-VALUE}).")
   int batchSize = 32;
 
+  @Option(names = "--min-confidence", paramLabel = "P",
+      description = "Leave out mentions whose confidence (the probability of the span) is below P, from 0 to 1"
+          + " (default: ${DEFAULT-VALUE}, keep all).")
+  double minConfidence = 0;
+
   @Option(names = "--export", paramLabel = "FORMAT",
       description = "Also write the mentions as brat (NAME.txt + NAME.ann) or conll (NAME.conll, IOB2).")
   MentionExport.Format export;
@@ -66,12 +72,16 @@ final class AnnotateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     OptionChecks.atLeast(spec, "--threads", threads, 1);
     OptionChecks.atLeast(spec, "--batch-size", batchSize, 1);
+    if (!(minConfidence >= 0 && minConfidence <= 1)) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '--min-confidence': " + minConfidence + " (must be from 0 to 1)");
+    }
     CommandPaths.requireFolder(input, "--in");
     CommandPaths.requireApart(input, output);
     NoteSelection selection = NoteSelection.of(input, output);
     int stale = CommandPaths.prepareOutputFolder(output, "--out");
     ModelRegistry.tagger(model); // load once, and fail early on a bad model
-    RunManifest manifest = RunManifest.forModel(model);
+    RunManifest manifest = RunManifest.forModel(model, minConfidence);
     boolean redoAll = manifest.start(output);
     AnnotationSummary summary = new AnnotationSummary();
     List<Path> todo = new ArrayList<>();
@@ -120,7 +130,7 @@ final class AnnotateCommand implements Callable<Integer> {
   }
 
   private Void work(ConcurrentLinkedQueue<Path> queue, AnnotationSummary summary, ProgressBar bar) throws Exception {
-    try (NoteAnnotator annotator = new NoteAnnotator(model, batchSize)) {
+    try (NoteAnnotator annotator = new NoteAnnotator(model, batchSize, minConfidence)) {
       summary.started();
       for (Path note = queue.poll(); note != null; note = queue.poll()) {
         try {

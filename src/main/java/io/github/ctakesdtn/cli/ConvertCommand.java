@@ -1,6 +1,7 @@
 package io.github.ctakesdtn.cli;
 
 import io.github.ctakesdtn.corpus.BratReader;
+import io.github.ctakesdtn.corpus.CasCorpusReader;
 import io.github.ctakesdtn.corpus.ConllReader;
 import io.github.ctakesdtn.corpus.ConversionReport;
 import io.github.ctakesdtn.corpus.CorpusConverter;
@@ -9,12 +10,12 @@ import io.github.ctakesdtn.corpus.CorpusLoader;
 import io.github.ctakesdtn.corpus.CtakesTokenizer;
 import io.github.ctakesdtn.corpus.DocumentCas;
 import io.github.ctakesdtn.corpus.I2b2Reader;
+import io.github.ctakesdtn.corpus.LabelSelection;
 import io.github.ctakesdtn.corpus.LabelTypeMapping;
 import io.github.ctakesdtn.corpus.SentenceSampler;
 import io.github.ctakesdtn.corpus.XmiCorpusWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,13 +34,14 @@ import picocli.CommandLine.Spec;
             + " the corpus label.",
         "Exit code 0 when every document converted, 1 when some were reported and skipped."})
 final class ConvertCommand implements Callable<Integer> {
-  enum Format { conll, brat, i2b2 }
+  enum Format { conll, brat, i2b2, cas }
 
   @Option(names = "--format", required = true, description = "Input format: ${COMPLETION-CANDIDATES}.")
   Format format;
 
   @Option(names = "--in", required = true, paramLabel = "PATH",
-      description = "A CoNLL file or folder of them; for brat and i2b2, a folder of NAME.txt + NAME.ann/.con pairs.")
+      description = "A CoNLL file or folder of them; for brat and i2b2, a folder of NAME.txt + NAME.ann/.con pairs;"
+          + " for cas, a CAS file (XMI, XCAS, binary) or folder of them.")
   Path input;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the XMI files.")
@@ -49,8 +51,10 @@ final class ConvertCommand implements Callable<Integer> {
       description = "CoNLL without -DOCSTART- lines: sentences per document (default: ${DEFAULT-VALUE}).")
   int sentencesPerDocument = CorpusLoader.DEFAULT_SENTENCES_PER_DOCUMENT;
 
-  @Option(names = "--labels", split = ",", paramLabel = "LABEL",
-      description = "CoNLL: the only labels accepted; a document with any other label is reported and skipped.")
+  @Option(names = "--labels", split = ",", paramLabel = "LABEL[=NAME]",
+      description = "Keep only these labels (as the corpus spells them), renamed where =NAME is given, e.g."
+          + " Condition=DiseaseDisorderMention,Drug=MedicationMention; mentions of other labels are counted"
+          + " and left out. Default: every label.")
   List<String> labels = new ArrayList<>();
 
   @Option(names = "--map", paramLabel = "LABEL=TYPE",
@@ -85,17 +89,28 @@ final class ConvertCommand implements Callable<Integer> {
     CommandPaths.requireExisting(input, "--in");
     int stale = CommandPaths.prepareOutputFolder(output, "--out");
     LabelTypeMapping mapping = LabelTypeMapping.withOverrides(mappings);
+    LabelSelection selection;
+    try {
+      selection = LabelSelection.of(labels);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--labels': " + e.getMessage());
+    }
     XmiCorpusWriter writer = new XmiCorpusWriter(output, DocumentCas.gold(mapping));
     SentenceSampler sampler = sample == null ? null : new SentenceSampler(sample, seed);
     CtakesTokenizer tokenizer = needsTokenizer() ? new CtakesTokenizer() : null;
     try {
       CorpusFormatReader reader = switch (format) {
-        case conll -> new ConllReader(sentencesPerDocument, new HashSet<>(labels));
-        case brat -> new BratReader(tokenizer, discontinuous);
-        case i2b2 -> new I2b2Reader(tokenizer);
+        case conll -> new ConllReader(sentencesPerDocument, selection);
+        case brat -> new BratReader(tokenizer, discontinuous, selection);
+        case i2b2 -> new I2b2Reader(tokenizer, selection);
+        case cas -> new CasCorpusReader(List.of(), selection);
       };
       ConversionReport report = new CorpusConverter(reader, writer, sampler).convert(input);
       report.print(System.out);
+      if (!selection.neverSeen().isEmpty()) {
+        System.out.println("warning: no mention carries the selected label(s) " + String.join(", ", selection.neverSeen())
+            + " (labels are matched exactly, as the corpus spells them)");
+      }
       if (stale > 0) {
         System.out.printf("stale temporaries  %,d removed (left by an interrupted run)%n", stale);
       }

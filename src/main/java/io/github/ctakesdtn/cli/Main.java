@@ -21,6 +21,8 @@ public final class Main {
   public static int run(String... args) {
     Logging.quiet();
     return new CommandLine(new Main())
+        // The docs spell enum values in lower case (--discontinuous extent), as for --format.
+        .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
           commandLine.getErr().println("error: " + ErrorMessages.forCommand(e));
           if (Boolean.getBoolean("ctakesdtn.stacktrace")) {

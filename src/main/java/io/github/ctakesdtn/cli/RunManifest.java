@@ -13,29 +13,32 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What wrote an annotate output folder: the model's SHA-256. A rerun that skips notes whose XMI
- * exists must not keep XMI made by another model, so when the model differs every note is
- * annotated again; until such a run finishes the manifest says so, and a run killed half way
- * through still redoes every note next time.
+ * What wrote an annotate output folder: the model's SHA-256 and the confidence threshold. A rerun
+ * that skips notes whose XMI exists must not keep XMI made by another model or threshold, so when
+ * either differs every note is annotated again; until such a run finishes the manifest says so,
+ * and a run killed half way through still redoes every note next time.
  */
 final class RunManifest {
   static final String FILE = ".ctakes-dtn-annotate.json";
 
   private final String modelLocation;
   private final String modelSha256;
+  private final double minConfidence;
 
-  private RunManifest(String modelLocation, String modelSha256) {
+  private RunManifest(String modelLocation, String modelSha256, double minConfidence) {
     this.modelLocation = modelLocation;
     this.modelSha256 = modelSha256;
+    this.minConfidence = minConfidence;
   }
 
-  static RunManifest forModel(String location) throws IOException {
-    return new RunManifest(location, ModelRegistry.sha256(location));
+  static RunManifest forModel(String location, double minConfidence) throws IOException {
+    return new RunManifest(location, ModelRegistry.sha256(location), minConfidence);
   }
 
   /**
    * Records this run in {@code folder} before any note is written. Returns whether every note
-   * must be annotated again: the folder was written with another model, or such a redo did not finish.
+   * must be annotated again: the folder was written with another model or threshold, or such a redo
+   * did not finish.
    */
   boolean start(Path folder) throws IOException {
     Path file = folder.resolve(FILE);
@@ -43,7 +46,10 @@ final class RunManifest {
     if (Files.exists(file)) {
       try {
         JsonObject earlier = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+        // A manifest from before the threshold existed was written with all mentions kept.
+        double earlierThreshold = earlier.has("minConfidence") ? earlier.get("minConfidence").getAsDouble() : 0;
         redoAll = !modelSha256.equals(earlier.get("modelSha256").getAsString())
+            || earlierThreshold != minConfidence
             || earlier.get("redoAll").getAsBoolean();
       } catch (RuntimeException e) {
         redoAll = true; // a manifest we cannot read vouches for nothing
@@ -62,6 +68,7 @@ final class RunManifest {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("model", modelLocation);
     json.put("modelSha256", modelSha256);
+    json.put("minConfidence", minConfidence);
     json.put("redoAll", redoAll);
     byte[] bytes = new GsonBuilder().setPrettyPrinting().create().toJson(json).getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(file, out -> out.write(bytes));

@@ -11,8 +11,9 @@ import java.util.List;
  * counted and ignored. The text is split and tokenized by the real cTAKES components and the
  * mentions fitted to the tokens by {@link MentionAligner}.
  *
- * <p>Discontinuous mentions ({@code T1 Label 0 5;9 14}) follow the chosen
- * {@link DiscontinuousPolicy}.
+ * <p>Only the labels of a {@link LabelSelection} are kept (renamed as it says); the others are
+ * counted by label and left out before any other rule runs. Discontinuous mentions
+ * ({@code T1 Label 0 5;9 14}) follow the chosen {@link DiscontinuousPolicy}.
  */
 public final class BratReader implements CorpusFormatReader {
   /** What to do with a mention made of several fragments. */
@@ -27,10 +28,17 @@ public final class BratReader implements CorpusFormatReader {
 
   private final CtakesTokenizer tokenizer;
   private final DiscontinuousPolicy discontinuous;
+  private final LabelSelection labels;
 
   public BratReader(CtakesTokenizer tokenizer, DiscontinuousPolicy discontinuous) {
+    this(tokenizer, discontinuous, LabelSelection.all());
+  }
+
+  /** @param labels the labels kept (and renamed); a left-out label's mentions are counted before any other rule */
+  public BratReader(CtakesTokenizer tokenizer, DiscontinuousPolicy discontinuous, LabelSelection labels) {
     this.tokenizer = tokenizer;
     this.discontinuous = discontinuous;
+    this.labels = labels;
   }
 
   @Override
@@ -64,12 +72,18 @@ public final class BratReader implements CorpusFormatReader {
       if (typeAndRanges.length < 2) {
         throw new CorpusFormatException(annFile, place, "no character offsets after label '" + typeAndRanges[0] + "'");
       }
-      String label = typeAndRanges[0];
       List<Mention> fragments = new ArrayList<>();
       for (String range : typeAndRanges[1].split(";")) {
-        fragments.add(parseFragment(annFile, place, range.trim(), label, text.length()));
+        fragments.add(parseFragment(annFile, place, range.trim(), typeAndRanges[0], text.length()));
       }
-      fragments = BratOffsets.check(annFile, place, text, fragments, fields.length > 2 ? fields[2] : null, report);
+      String label = labels.nameFor(typeAndRanges[0], report);
+      if (label == null) {
+        continue;
+      }
+      // Text columns are checked for kept mentions only: a .ann that does not belong to its .txt
+      // fails on those too, while a typo in a left-out annotation (Chia has a few) costs nothing.
+      fragments = BratOffsets.check(annFile, place, text, fragments, fields.length > 2 ? fields[2] : null, report)
+          .stream().map(f -> new Mention(f.begin(), f.end(), label)).toList();
       if (fragments.size() == 1) {
         mentions.add(fragments.get(0));
         continue;

@@ -33,10 +33,17 @@ public final class CasCorpusReader implements CorpusFormatReader {
   public static final List<String> EXTENSIONS = List.of(".xmi", ".xcas", ".xml", ".bcas", ".bin");
 
   private final List<String> mentionTypes;
+  private final LabelSelection labels;
   private final JCas jcas;
 
   /** @param mentionTypes full UIMA names of the mention types; empty means every IdentifiedAnnotation */
   public CasCorpusReader(List<String> mentionTypes) throws UIMAException {
+    this(mentionTypes, LabelSelection.all());
+  }
+
+  /** @param labels the mention labels kept (and renamed); the others are counted and left out */
+  public CasCorpusReader(List<String> mentionTypes, LabelSelection labels) throws UIMAException {
+    this.labels = labels;
     this.jcas = JCasFactory.createJCas();
     this.mentionTypes = mentionTypes.isEmpty() ? List.of(IdentifiedAnnotation.class.getName()) : List.copyOf(mentionTypes);
     for (String name : this.mentionTypes) {
@@ -54,7 +61,8 @@ public final class CasCorpusReader implements CorpusFormatReader {
     for (Path file : files) {
       String id = DocumentIds.of(input, file);
       try {
-        sink.accept(read(file, id));
+        Document document = read(file, id);
+        sink.accept(document.withMentions(labels.apply(document.mentions(), report)));
       } catch (CorpusFormatException e) {
         sink.failed(id, e.getMessage(), 0);
       }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * CoNLL-style column files: the first column is the token, the last the tag (IOB1, IOB2, IOBES);
@@ -14,23 +13,27 @@ import java.util.Set;
  *
  * <p>The text is rebuilt from the tokens (one space between tokens, one newline between
  * sentences), so every offset is exact. A document holding a malformed line (no tag column, a tag
- * that is not a tag, a label outside {@code allowedLabels}) is reported with the file and line and
- * skipped; the rest of the file is still read.
+ * that is not a tag) is reported with the file and line and skipped; the rest of the file is still
+ * read. Mentions of a label outside the {@link LabelSelection} are counted and left out.
  */
 public final class ConllReader implements CorpusFormatReader {
   /** File name endings taken when the input is a folder. */
   public static final List<String> EXTENSIONS = List.of(".conll", ".tsv", ".iob", ".bio", ".txt");
 
   private final int sentencesPerDocument;
-  private final Set<String> allowedLabels;
+  private final LabelSelection labels;
 
-  /** @param allowedLabels labels accepted; empty accepts every label */
-  public ConllReader(int sentencesPerDocument, Set<String> allowedLabels) {
+  public ConllReader(int sentencesPerDocument) {
+    this(sentencesPerDocument, LabelSelection.all());
+  }
+
+  /** @param labels the labels kept (and renamed); the others are counted and left out */
+  public ConllReader(int sentencesPerDocument, LabelSelection labels) {
     if (sentencesPerDocument < 1) {
       throw new IllegalArgumentException("sentences per document must be at least 1");
     }
     this.sentencesPerDocument = sentencesPerDocument;
-    this.allowedLabels = Set.copyOf(allowedLabels);
+    this.labels = labels;
   }
 
   /** A sentence as read: tokens, tags, the line it starts on, and the first problem found in it. */
@@ -41,7 +44,7 @@ public final class ConllReader implements CorpusFormatReader {
     List<Path> files = inputFiles(input);
     DocumentIds.requireUnique(input, files);
     for (Path file : files) {
-      readFile(file, DocumentIds.of(input, file), sink);
+      readFile(file, DocumentIds.of(input, file), sink, report);
     }
   }
 
@@ -59,7 +62,7 @@ public final class ConllReader implements CorpusFormatReader {
     return files;
   }
 
-  private void readFile(Path file, String base, DocumentSink sink) throws IOException {
+  private void readFile(Path file, String base, DocumentSink sink, ConversionReport report) throws IOException {
     String text;
     try {
       text = TextFiles.readNonEmptyUtf8(file);
@@ -75,7 +78,8 @@ public final class ConllReader implements CorpusFormatReader {
       if (problem != null) {
         sink.failed(id, file + ": " + problem, blocks.size());
       } else {
-        sink.accept(toDocument(id, blocks));
+        Document document = toDocument(id, blocks);
+        sink.accept(document.withMentions(labels.apply(document.mentions(), report)));
       }
     }
   }
@@ -131,9 +135,6 @@ public final class ConllReader implements CorpusFormatReader {
               + XmlChars.describe(line.charAt(forbidden)) + " cannot be stored in XMI (XML 1.0)");
         }
         Tag tag = Tag.parse(columns[columns.length - 1].strip());
-        if (!tag.isOutside() && !allowedLabels.isEmpty() && !allowedLabels.contains(tag.label())) {
-          throw new IllegalArgumentException("unknown label '" + tag.label() + "' (allowed: " + allowedLabels + ")");
-        }
         tokens.add(token);
         tags.add(tag);
       } catch (IllegalArgumentException e) {

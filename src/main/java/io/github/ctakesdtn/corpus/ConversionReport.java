@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Everything a conversion did, so nothing is silent: documents, sentences, tokens and mentions
- * written, every mention that was snapped, dropped or merged (by reason), and every document that
- * failed (by name and cause).
+ * written, every mention that was snapped, dropped or merged (by reason), the mentions whose label
+ * was not selected (by label), and every document that failed (by name and cause).
  */
 public final class ConversionReport {
   /** A document that could not be read or written; it was skipped. */
@@ -21,6 +22,7 @@ public final class ConversionReport {
   private int mentions;
   private final Map<String, Integer> mentionsByLabel = new TreeMap<>();
   private final Map<String, Integer> adjustments = new TreeMap<>();
+  private final Map<String, Integer> ignoredLabels = new TreeMap<>();
   private final List<Failure> failures = new ArrayList<>();
 
   public synchronized void written(Document document) {
@@ -42,6 +44,11 @@ public final class ConversionReport {
     if (n > 0) {
       adjustments.merge(what, n, Integer::sum);
     }
+  }
+
+  /** Counts one mention left out because its label is not among those selected ({@link LabelSelection}). */
+  public synchronized void ignoredLabel(String label) {
+    ignoredLabels.merge(label, 1, Integer::sum);
   }
 
   public synchronized void failed(String source, String message) {
@@ -72,6 +79,11 @@ public final class ConversionReport {
     return Map.copyOf(adjustments);
   }
 
+  /** Mentions left out by label, as the corpus spells it. */
+  public synchronized Map<String, Integer> ignoredLabels() {
+    return Map.copyOf(ignoredLabels);
+  }
+
   public synchronized List<Failure> failures() {
     return List.copyOf(failures);
   }
@@ -83,6 +95,13 @@ public final class ConversionReport {
     out.printf("mentions           %,d%n", mentions);
     mentionsByLabel.forEach((label, n) -> out.printf("  %-40s %,d%n", label, n));
     adjustments.forEach((what, n) -> out.printf("  %-40s %,d%n", what, n));
+    if (!ignoredLabels.isEmpty()) {
+      out.printf("ignored (label not selected) %,d: %s%n", ignoredLabels.values().stream().mapToInt(Integer::intValue).sum(),
+          ignoredLabels.entrySet().stream()
+              .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+              .map(e -> String.format("%s %,d", e.getKey(), e.getValue()))
+              .collect(Collectors.joining(", ")));
+    }
     out.printf("documents failed   %,d%n", failures.size());
     for (Failure failure : failures) {
       out.printf("  %s: %s%n", failure.source(), failure.message());

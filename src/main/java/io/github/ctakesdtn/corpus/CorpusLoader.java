@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.uima.UIMAException;
 
 /**
@@ -35,7 +34,7 @@ public final class CorpusLoader {
     }
     boolean conll = isConllFile(path);
     CorpusFormatReader reader = conll
-        ? new ConllReader(DEFAULT_SENTENCES_PER_DOCUMENT, Set.of())
+        ? new ConllReader(DEFAULT_SENTENCES_PER_DOCUMENT)
         : new CasCorpusReader(mentionTypes);
     List<Document> documents = new ArrayList<>();
     List<String> problems = new ArrayList<>();

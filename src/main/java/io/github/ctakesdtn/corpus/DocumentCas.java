@@ -71,7 +71,8 @@ public final class DocumentCas {
 
   /**
    * Adds one mention with its mapped type, typeID, discovery technique, confidence, segment and
-   * sentence ids (either may be null), and its label.
+   * sentence ids (either may be null), its label, and the concept that names its semantic group
+   * for cTAKES tools ({@link SemanticGroupConcepts}).
    */
   public IdentifiedAnnotation addMention(JCas jcas, Mention mention, float confidence, String segmentId,
       String sentenceId) {
@@ -89,7 +90,8 @@ public final class DocumentCas {
     annotation.setPolarity(CONST.NE_POLARITY_NEGATION_ABSENT);
     annotation.setSegmentID(segmentId);
     annotation.setSentenceID(sentenceId);
-    MentionLabels.setLabel(jcas, annotation, mention.label());
+    MentionLabels.setConcepts(jcas, annotation, mention.label(),
+        SemanticGroupConcepts.conceptFor(jcas, ctakesType.typeId()));
     annotation.addToIndexes();
     return annotation;
   }

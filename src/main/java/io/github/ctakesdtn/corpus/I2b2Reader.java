@@ -23,17 +23,25 @@ public final class I2b2Reader implements CorpusFormatReader {
       Pattern.compile("^c=\"(.*)\" (\\d+):(\\d+) (\\d+):(\\d+)\\|\\|t=\"([^\"]+)\"\\s*$");
 
   private final CtakesTokenizer retokenizer;
+  private final LabelSelection labels;
 
   /** @param retokenizer cTAKES tokenization to use instead of the file's own, or null */
   public I2b2Reader(CtakesTokenizer retokenizer) {
+    this(retokenizer, LabelSelection.all());
+  }
+
+  /** @param labels the concept types kept (and renamed); the others are counted and left out */
+  public I2b2Reader(CtakesTokenizer retokenizer, LabelSelection labels) {
     this.retokenizer = retokenizer;
+    this.labels = labels;
   }
 
   @Override
   public void read(Path input, DocumentSink sink, ConversionReport report) throws IOException {
     TextAnnotationPairs.read(input, ".con", "i2b2", sink, report, (id, text, conFile) -> {
       List<List<Token>> lines = whitespaceTokens(text);
-      List<Mention> mentions = parseConcepts(conFile, TextFiles.readUtf8(conFile), text, lines, report);
+      List<Mention> mentions =
+          labels.apply(parseConcepts(conFile, TextFiles.readUtf8(conFile), text, lines, report), report);
       if (retokenizer == null) {
         List<Sentence> sentences = lines.stream().filter(line -> !line.isEmpty()).map(Sentence::of).toList();
         return new Document(id, text, sentences, MentionAligner.resolveOverlaps(mentions, report));

@@ -14,7 +14,8 @@ import org.apache.ctakes.typesystem.type.constants.CONST;
  * disease/disorder/condition/problem go to {@code DiseaseDisorderMention}; drug/chemical/medication
  * to {@code MedicationMention}; procedure/test/treatment (and surgery, radiotherapy) to
  * {@code ProcedureMention}; sign/symptom/finding to {@code SignSymptomMention}; anatomy to
- * {@code AnatomicalSiteMention}; lab to {@code LabMention}. Every other label becomes a plain
+ * {@code AnatomicalSiteMention}; lab to {@code LabMention}; a label spelt as one of these type names
+ * ({@code LabMention}, as {@code convert --labels Measurement=LabMention} writes it) to that type. Every other label becomes a plain
  * {@code IdentifiedAnnotation} (typeID 0). Explicit {@code LABEL=Type} entries win over defaults;
  * a type is a cTAKES {@code textsem} short name or a full UIMA type name.
  */
@@ -48,6 +49,8 @@ public final class LabelTypeMapping {
   private static void known(String shortName, int typeId, String... labels) {
     CtakesType type = new CtakesType(TEXTSEM + shortName, typeId);
     KNOWN_TYPES.put(shortName, type);
+    // A label spelt as the type itself (convert --labels Condition=DiseaseDisorderMention) is that type.
+    DEFAULTS.put(normalize(shortName), type);
     for (String label : labels) {
       DEFAULTS.put(label, type);
     }
@@ -93,7 +96,10 @@ public final class LabelTypeMapping {
     if (type != null) {
       return type;
     }
-    String normalized = label.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-    return DEFAULTS.getOrDefault(normalized, IDENTIFIED);
+    return DEFAULTS.getOrDefault(normalize(label), IDENTIFIED);
+  }
+
+  private static String normalize(String label) {
+    return label.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
   }
 }

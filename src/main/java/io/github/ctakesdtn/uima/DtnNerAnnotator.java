@@ -36,7 +36,9 @@ import org.apache.uima.util.Level;
  * the mentions as cTAKES {@code IdentifiedAnnotation} subtypes (by the model's label-to-type
  * mapping, overridable with {@link #PARAM_LABEL_TYPES}), with {@code typeID},
  * {@code discoveryTechnique} = explicit annotator, the CRF's {@code confidence}, segment and
- * sentence ids, and the model's label ({@link io.github.ctakesdtn.corpus.MentionLabels}).
+ * sentence ids, the model's label ({@link io.github.ctakesdtn.corpus.MentionLabels}) and a
+ * concept naming the semantic group ({@link io.github.ctakesdtn.corpus.SemanticGroupConcepts}).
+ * Mentions below {@link #PARAM_MIN_CONFIDENCE} are left out.
  *
  * <p>Mentions this annotator left in the CAS before (an already annotated XMI run again) are
  * replaced, not duplicated.
@@ -49,7 +51,7 @@ import org.apache.uima.util.Level;
     description = "Neural (BiLSTM-CRF, transfer-learned) named-entity recognition into IdentifiedAnnotation subtypes.",
     role = PipeBitInfo.Role.ANNOTATOR,
     parameters = {DtnNerAnnotator.PARAM_MODEL_LOCATION, DtnNerAnnotator.PARAM_BATCH_SIZE,
-        DtnNerAnnotator.PARAM_LABEL_TYPES},
+        DtnNerAnnotator.PARAM_LABEL_TYPES, DtnNerAnnotator.PARAM_MIN_CONFIDENCE},
     dependencies = {PipeBitInfo.TypeProduct.SENTENCE, PipeBitInfo.TypeProduct.BASE_TOKEN},
     products = {PipeBitInfo.TypeProduct.IDENTIFIED_ANNOTATION})
 @ResourceMetaData(name = "DtnNerAnnotator", description = "ctakes-dtn neural named-entity recognizer")
@@ -73,7 +75,16 @@ public class DtnNerAnnotator extends JCasAnnotator_ImplBase {
       description = "LABEL=Type entries (cTAKES textsem short name or full UIMA type name) over the model's mapping.")
   private String[] labelTypes;
 
+  public static final String PARAM_MIN_CONFIDENCE = "minConfidence";
+  // A String, not a Float: piper files hand parameters over as String, Integer or Boolean only,
+  // so a Float parameter could not be set from one (minConfidence=0.5 arrives as "0.5").
+  @ConfigurationParameter(name = PARAM_MIN_CONFIDENCE, mandatory = false, defaultValue = "0",
+      description = "Leave out mentions whose confidence (the probability of the span) is below this number,"
+          + " from 0 (keep all) to 1, e.g. 0.5.")
+  private String minConfidence;
+
   private Tagger tagger;
+  private double confidenceThreshold;
   private DocumentCas mentionWriter;
 
   @Override
@@ -84,6 +95,7 @@ public class DtnNerAnnotator extends JCasAnnotator_ImplBase {
         // A batch of 0 sentences never advances: the tagger would loop forever.
         throw new IllegalArgumentException(PARAM_BATCH_SIZE + " must be at least 1, got " + batchSize);
       }
+      confidenceThreshold = MinConfidence.parse(PARAM_MIN_CONFIDENCE, minConfidence);
       tagger = ModelRegistry.tagger(modelLocation);
       List<String> mapping = new ArrayList<>(tagger.model().labelTypes());
       mapping.addAll(Arrays.asList(labelTypes));
@@ -128,6 +140,9 @@ public class DtnNerAnnotator extends JCasAnnotator_ImplBase {
       String segmentId = segments.getOrDefault(sentence, List.of()).stream()
           .map(Segment::getId).findFirst().orElse(null);
       for (TaggedSpan span : tagged.get(s)) {
+        if (span.confidence() < confidenceThreshold) {
+          continue;
+        }
         List<BaseToken> sentenceTokens = tokens.get(s);
         Mention mention = new Mention(sentenceTokens.get(span.span().first()).getBegin(),
             sentenceTokens.get(span.span().end() - 1).getEnd(), span.span().label());

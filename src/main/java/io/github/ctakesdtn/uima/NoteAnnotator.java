@@ -30,8 +30,10 @@ public final class NoteAnnotator implements AutoCloseable {
   private final AnalysisEngine taggerOnly;
   private int replacedCharacters;
 
-  public NoteAnnotator(String modelLocation, int batchSize) throws UIMAException {
-    Object[] parameters = {DtnNerAnnotator.PARAM_MODEL_LOCATION, modelLocation, DtnNerAnnotator.PARAM_BATCH_SIZE, batchSize};
+  /** @param minConfidence mentions below this confidence are left out (0 keeps all) */
+  public NoteAnnotator(String modelLocation, int batchSize, double minConfidence) throws UIMAException {
+    Object[] parameters = {DtnNerAnnotator.PARAM_MODEL_LOCATION, modelLocation, DtnNerAnnotator.PARAM_BATCH_SIZE, batchSize,
+        DtnNerAnnotator.PARAM_MIN_CONFIDENCE, Double.toString(minConfidence)};
     taggerOnly = AnalysisEngineFactory.createEngine(DtnNerAnnotator.class, parameters);
     fullPipeline = AnalysisEngineFactory.createEngine(AnalysisEngineFactory.createEngineDescription(
         CtakesTokenizer.pipelineDescription(),

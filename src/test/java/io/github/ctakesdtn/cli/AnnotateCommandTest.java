@@ -2,6 +2,7 @@ package io.github.ctakesdtn.cli;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,5 +66,30 @@ public class AnnotateCommandTest {
     for (String file : files) {
       assertArrayEquals(file, Files.readAllBytes(one.resolve(file)), Files.readAllBytes(four.resolve(file)));
     }
+  }
+
+  private static int mentionsWritten(CliRun.Result result) {
+    for (String line : result.all().split("\n")) {
+      if (line.startsWith("mentions ")) {
+        return Integer.parseInt(line.substring("mentions ".length()).strip().replace(",", ""));
+      }
+    }
+    throw new AssertionError("no mentions line in\n" + result);
+  }
+
+  @Test
+  public void aHigherMinConfidenceRedoesTheNotesAndKeepsFewerMentions() throws Exception {
+    Path in = notes(3);
+    Path out = temp.getRoot().toPath().resolve("out");
+    CliRun.Result all = CliRun.run("annotate", "--in", in.toString(), "--out", out.toString(), "--threads", "1");
+    assertEquals(all.toString(), 0, all.exitCode());
+    // Same folder, stricter threshold: the notes are annotated again, not skipped as done.
+    CliRun.Result strict = CliRun.run("annotate", "--in", in.toString(), "--out", out.toString(), "--threads", "1",
+        "--min-confidence", "0.999");
+    assertEquals(strict.toString(), 0, strict.exitCode());
+    assertTrue(strict.toString(), mentionsWritten(strict) < mentionsWritten(all));
+    CliRun.Result bad = CliRun.run("annotate", "--in", in.toString(), "--out", out.toString(), "--min-confidence", "2");
+    assertEquals(bad.toString(), 2, bad.exitCode());
+    assertTrue(bad.toString(), bad.all().contains("'--min-confidence': 2.0 (must be from 0 to 1)"));
   }
 }

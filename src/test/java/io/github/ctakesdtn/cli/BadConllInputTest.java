@@ -33,10 +33,23 @@ public class BadConllInputTest {
   }
 
   @Test
-  public void aLabelOutsideTheAllowedOnes() throws Exception {
-    CliRun.Result result = convert(files.write("in/bad.tsv", corpus("word\tB-Gene")), "--labels", "Disease,Chemical");
-    assertReports(result, 1, "bad.tsv: line 4: unknown label 'Gene'");
-    files.assertOutputs("out", "bad-00001.xmi", "bad-00003.xmi");
+  public void aLabelOutsideTheSelectionIsCountedAndLeftOut() throws Exception {
+    CliRun.Result result = convert(files.write("in/some.tsv", corpus("word\tB-Gene")), "--labels", "Disease,Chemical");
+    assertReports(result, 0, "ignored (label not selected) 1: Gene 1");
+    files.assertOutputs("out", "some-00001.xmi", "some-00002.xmi", "some-00003.xmi");
+  }
+
+  @Test
+  public void aSelectedLabelThatNoMentionCarriesIsWarnedAbout() throws Exception {
+    CliRun.Result result = convert(files.write("in/some.tsv", corpus("word\tO")), "--labels", "Disease,Chemcal");
+    assertReports(result, 0, "warning: no mention carries the selected label(s) Chemcal",
+        "ignored (label not selected) 1: Chemical 1");
+  }
+
+  @Test
+  public void aMalformedLabelSelectionIsAUsageError() throws Exception {
+    CliRun.Result result = convert(files.write("in/some.tsv", corpus("word\tO")), "--labels", "Disease,=Drug");
+    assertReports(result, 2, "Invalid value for option '--labels': label selection '=Drug' is not LABEL or LABEL=NEWNAME");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Rule;
@@ -49,6 +50,45 @@ public class BratReaderTest {
     assertEquals(List.of("Disease:diabetes", "Drug:metformin"), c.coveredMentions(0));
     assertEquals(Integer.valueOf(1), c.report.adjustments().get("ignored: non-entity .ann line (R)"));
     assertEquals(Integer.valueOf(1), c.report.adjustments().get("ignored: non-entity .ann line (#)"));
+  }
+
+  /**
+   * A Chia-shaped .ann: OR lines, relations, attributes and notes, non-entity labels around and
+   * inside the kept ones, a discontinuous mention, an overlap among kept labels, and a typo in the
+   * text column of a left-out annotation.
+   */
+  @Test
+  public void aSelectionKeepsAndRenamesLabelsBeforeOverlapsAreResolved() throws IOException {
+    String text = "No history of severe renal disease or metformin use.\nHbA1c > 7% and hepatic or renal failure.\n";
+    String ann = String.join("\n",
+        "T1\tCondition 21 34\trenal disease",
+        "T2\tQualifier 14 34\tsevere renal disease",       // left out, so it cannot push T1 out
+        "T3\tDrug 38 47\tmetformin",
+        "T4\tNegation 0 2\tNo",
+        "T5\tMeasurement 53 58\tHbA1c",
+        "T6\tValue 59 63\t> 9%",                          // wrong text column, but not selected
+        "T7\tCondition 68 75;85 92\thepatic failure",      // discontinuous
+        "T8\tCondition 79 92\trenal failure",
+        "T9\tCondition 79 84\trenal",                      // inside T8: the longer one wins
+        "*\tOR T7 T8",
+        "R1\tHas_value Arg1:T5 Arg2:T6",
+        "A1\tOptional T3",
+        "#1\tAnnotatorNotes T1\tchecked",
+        "");
+    Path dir = pair("NCT0_inc", text, ann);
+    LabelSelection labels = LabelSelection.of(List.of("Condition=DiseaseDisorderMention", "Drug=MedicationMention",
+        "Measurement=LabMention", "Procedure=ProcedureMention"));
+    Collected c = Collected.read(new BratReader(tokenizer, DiscontinuousPolicy.DROP, labels), dir);
+    assertEquals(List.of(), c.failures);
+    assertEquals(List.of("DiseaseDisorderMention:renal disease", "MedicationMention:metformin", "LabMention:HbA1c",
+        "DiseaseDisorderMention:renal failure"), c.coveredMentions(0));
+    assertEquals(Map.of("Qualifier", 1, "Negation", 1, "Value", 1), c.report.ignoredLabels());
+    assertEquals(Integer.valueOf(1), c.report.adjustments().get("dropped: discontinuous mention"));
+    assertEquals(Integer.valueOf(1), c.report.adjustments().get("dropped: overlaps a longer mention"));
+    for (String kind : List.of("*", "R", "A", "#")) {
+      assertEquals(kind, Integer.valueOf(1), c.report.adjustments().get("ignored: non-entity .ann line (" + kind + ")"));
+    }
+    assertEquals(List.of("Procedure"), labels.neverSeen());
   }
 
   @Test

@@ -32,6 +32,17 @@ public class LabelTypeMappingTest {
   }
 
   @Test
+  public void aLabelSpeltAsATypeNameIsThatType() {
+    LabelTypeMapping m = LabelTypeMapping.defaults();
+    for (String type : List.of("DiseaseDisorderMention", "MedicationMention", "ProcedureMention", "SignSymptomMention",
+        "AnatomicalSiteMention", "LabMention")) {
+      assertEquals(type, shortType(m, type));
+    }
+    assertEquals(CONST.NE_TYPE_ID_LAB, m.typeFor("LabMention").typeId());
+    assertEquals("IdentifiedAnnotation", shortType(m, "Measurement"));
+  }
+
+  @Test
   public void explicitEntriesWinAndAcceptFullTypeNames() {
     LabelTypeMapping m = LabelTypeMapping.withOverrides(List.of(
         "test=LabMention", "protein=org.apache.ctakes.typesystem.type.textsem.EntityMention"));

@@ -1,17 +1,26 @@
 package io.github.ctakesdtn.uima;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.github.ctakesdtn.corpus.CtakesTokenizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.ctakes.typesystem.type.textsem.IdentifiedAnnotation;
+import org.apache.uima.analysis_engine.AnalysisEngineDescription;
 import org.apache.uima.fit.factory.AnalysisEngineFactory;
+import org.apache.uima.fit.factory.JCasFactory;
+import org.apache.uima.fit.pipeline.SimplePipeline;
+import org.apache.uima.fit.util.JCasUtil;
+import org.apache.uima.jcas.JCas;
 import org.apache.uima.resource.ResourceInitializationException;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** The annotator refuses bad parameters when the pipeline is built, saying which and why. */
+/** The annotator's parameters: bad ones refused when the pipeline is built, saying which and why; the threshold. */
 public class DtnNerAnnotatorTest {
   @Rule public TemporaryFolder temp = new TemporaryFolder();
 
@@ -28,6 +37,45 @@ public class DtnNerAnnotatorTest {
     ResourceInitializationException e = assertThrows(ResourceInitializationException.class,
         () -> AnalysisEngineFactory.createEngine(DtnNerAnnotator.class, DtnNerAnnotator.PARAM_BATCH_SIZE, 0));
     assertTrue(innermost(e), innermost(e).contains("batchSize must be at least 1, got 0"));
+  }
+
+  @Test
+  public void aMinConfidenceThatIsNotANumberFromZeroToOneIsRefused() {
+    for (String bad : new String[] {"high", "1.5", "-0.1", "NaN"}) {
+      ResourceInitializationException e = assertThrows(ResourceInitializationException.class,
+          () -> AnalysisEngineFactory.createEngine(DtnNerAnnotator.class, DtnNerAnnotator.PARAM_MIN_CONFIDENCE, bad));
+      assertTrue(innermost(e), innermost(e).contains("minConfidence must be a number from 0 to 1, got"));
+    }
+  }
+
+  private static List<String> mentions(String minConfidence) throws Exception {
+    JCas jcas = JCasFactory.createText(NOTE);
+    AnalysisEngineDescription pipeline = AnalysisEngineFactory.createEngineDescription(
+        CtakesTokenizer.pipelineDescription(),
+        AnalysisEngineFactory.createEngineDescription(DtnNerAnnotator.class,
+            DtnNerAnnotator.PARAM_MIN_CONFIDENCE, minConfidence));
+    SimplePipeline.runPipeline(jcas, pipeline);
+    return JCasUtil.select(jcas, IdentifiedAnnotation.class).stream()
+        .map(m -> m.getCoveredText() + "@" + m.getConfidence()).toList();
+  }
+
+  private static final String NOTE = "CHIEF COMPLAINT: chest pain.\nHISTORY OF PRESENT ILLNESS: aspirin and metformin"
+      + " for type 2 diabetes, hypertension and renal failure; cough and fever since Monday.\n";
+
+  private static float confidence(String mention) {
+    return Float.parseFloat(mention.substring(mention.lastIndexOf('@') + 1));
+  }
+
+  @Test
+  public void minConfidenceLeavesOutExactlyTheMentionsBelowIt() throws Exception {
+    List<String> all = mentions("0");
+    List<Float> confidences = all.stream().map(DtnNerAnnotatorTest::confidence).sorted().toList();
+    assertTrue("needs mentions of different confidence: " + all, confidences.get(0) < confidences.get(confidences.size() - 1));
+    // A threshold between the lowest and the highest confidence found, so it must drop some and keep some.
+    float threshold = (confidences.get(0) + confidences.get(confidences.size() - 1)) / 2;
+    List<String> kept = mentions(Float.toString(threshold));
+    assertEquals(all.stream().filter(m -> confidence(m) >= threshold).toList(), kept);
+    assertTrue(kept.size() < all.size() && !kept.isEmpty());
   }
 
   @Test

@@ -31,7 +31,7 @@ public class NoteAnnotatorTest {
 
   @BeforeClass
   public static void start() throws Exception {
-    annotator = new NoteAnnotator(ModelRegistry.DEFAULT_MODEL, 32);
+    annotator = new NoteAnnotator(ModelRegistry.DEFAULT_MODEL, 32, 0);
   }
 
   @AfterClass

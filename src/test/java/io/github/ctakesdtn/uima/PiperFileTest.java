@@ -35,4 +35,30 @@ public class PiperFileTest {
       assertTrue(Files.readString(note2).contains("sofaString=\"Page one.  Fever noted."));
     }
   }
+
+  /**
+   * Piper files pass 0.0 and "1" as Strings, which set the threshold (an unquoted 1 arrives as an
+   * Integer, which UIMA refuses for a String parameter: the docs say to write 1.0).
+   */
+  @Test
+  public void minConfidenceIsSetFromAPiperFile() throws Exception {
+    Path notes = temp.newFolder("in").toPath();
+    Files.writeString(notes.resolve("note1.txt"), "The patient takes aspirin for hypertension and renal failure.\n");
+    for (String value : List.of("0.0", "1.0", "\"1\"")) {
+      String name = value.replace("\"", "q");
+      Path piper = temp.getRoot().toPath().resolve("t" + name + ".piper");
+      Files.writeString(piper, "reader io.github.ctakesdtn.uima.NoteTreeReader Extensions=txt\n"
+          + "load DefaultTokenizerPipeline\n"
+          + "add io.github.ctakesdtn.uima.DtnNerAnnotator minConfidence=" + value + "\n"
+          + "writeXmis\n");
+      Path out = temp.newFolder("out" + name).toPath();
+      assertTrue(value, PiperFileRunner.run("-p", piper.toString(), "-i", notes.toString(), "-o", out.toString()));
+      String xmi;
+      try (Stream<Path> files = Files.walk(out)) {
+        xmi = Files.readString(files.filter(f -> f.toString().endsWith(".xmi")).findFirst().orElseThrow());
+      }
+      // Confidence 1 exactly is rare for a CRF span, so at 1 the mentions found at 0 are gone.
+      assertEquals(value, !value.equals("0.0"), !xmi.contains("MedicationMention") && !xmi.contains("DiseaseDisorderMention"));
+    }
+  }
 }
