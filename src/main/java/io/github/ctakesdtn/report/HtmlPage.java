@@ -61,15 +61,17 @@ final class HtmlPage {
   }
 
   /**
-   * A table: a header row, then rows of cells; cells that read as numbers are right-aligned. Rows whose
+   * A table: a header row (none when {@code headers} is empty), then rows of cells; cells that read as numbers are right-aligned. Rows whose
    * first cell is in {@code totals} are set off (micro and macro averages).
    */
   static Element table(Element parent, String cssClass, List<String> headers, List<List<String>> rows,
       List<String> totals) {
     Element table = parent.appendElement("table").addClass(cssClass);
-    Element head = table.appendElement("thead").appendElement("tr");
-    for (String header : headers) {
-      head.appendElement("th").text(header);
+    if (!headers.isEmpty()) {
+      Element head = table.appendElement("thead").appendElement("tr");
+      for (String header : headers) {
+        head.appendElement("th").text(header);
+      }
     }
     Element tbody = table.appendElement("tbody");
     for (List<String> row : rows) {

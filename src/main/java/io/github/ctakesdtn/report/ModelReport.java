@@ -20,7 +20,7 @@ import org.jsoup.nodes.Element;
  */
 public final class ModelReport {
   /** The report data as JSON: NaN and infinities are refused rather than written (JSON has neither). */
-  static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+  static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
   private ModelReport() {}
 
@@ -43,6 +43,19 @@ public final class ModelReport {
     return model.resolveSibling(base + ".html");
   }
 
+  /** A model file's card: the one it keeps, or one drafted from its provenance for older files. */
+  public static ModelCard card(Path model) throws IOException {
+    return card(ModelFile.documents(model));
+  }
+
+  private static ModelCard card(Map<String, JsonElement> documents) {
+    JsonObject config = documents.get("config.json").getAsJsonObject();
+    JsonObject provenance = documents.get("provenance.json").getAsJsonObject();
+    TrainingRecord record = documents.containsKey(ModelFile.REPORT) ? record(documents.get(ModelFile.REPORT)) : null;
+    return documents.containsKey(ModelFile.CARD) ? card(documents.get(ModelFile.CARD))
+        : ModelCards.draft(config, provenance, record, Map.of(), null);
+  }
+
   /** Reads a model file's documents and writes its report. */
   public static void write(Path model, Path out) throws IOException {
     write(ModelFile.documents(model), model.getFileName().toString(), out);
@@ -53,11 +66,9 @@ public final class ModelReport {
    * @param name the model's name in the title
    */
   public static void write(Map<String, JsonElement> documents, String name, Path out) throws IOException {
-    JsonObject config = documents.get("config.json").getAsJsonObject();
     JsonObject provenance = documents.get("provenance.json").getAsJsonObject();
     TrainingRecord record = documents.containsKey(ModelFile.REPORT) ? record(documents.get(ModelFile.REPORT)) : null;
-    ModelCard card = documents.containsKey(ModelFile.CARD) ? card(documents.get(ModelFile.CARD))
-        : ModelCards.draft(config, provenance, record, Map.of(), null);
+    ModelCard card = card(documents);
     HtmlPage page = new HtmlPage("Model report: " + name);
     Element intro = page.section("about", "About this model");
     aboutTable(intro, provenance, record);
@@ -82,6 +93,13 @@ public final class ModelReport {
     page.write(out);
   }
 
+  /** Library versions in a line: "ctakes 6.0.0, ctakes-dtn 0.1.0, ...". */
+  public static String versions(JsonObject versions) {
+    List<String> parts = new ArrayList<>();
+    versions.keySet().forEach(k -> parts.add(k + " " + versions.get(k).getAsString()));
+    return String.join(", ", parts);
+  }
+
   private static void aboutTable(Element parent, JsonObject provenance, TrainingRecord record) {
     List<List<String>> rows = new ArrayList<>();
     for (String key : List.of("command", "created")) {
@@ -93,11 +111,8 @@ public final class ModelReport {
       rows.add(List.of("scheme", record.scheme()));
     }
     if (provenance.has("versions")) {
-      JsonObject versions = provenance.getAsJsonObject("versions");
-      List<String> parts = new ArrayList<>();
-      versions.keySet().forEach(k -> parts.add(k + " " + versions.get(k).getAsString()));
-      rows.add(List.of("versions", String.join(", ", parts)));
+      rows.add(List.of("versions", versions(provenance.getAsJsonObject("versions"))));
     }
-    HtmlPage.table(parent, "about", List.of("", ""), rows, List.of());
+    HtmlPage.table(parent, "about", List.of(), rows, List.of());
   }
 }
