@@ -162,7 +162,8 @@ final class SearchCommand implements Callable<Integer> {
               .getBytes(StandardCharsets.UTF_8)));
       SearchReport.write(rows, about(), out.resolve(REPORT));
     }
-    console.println("table, report (" + REPORT + ") and models written to " + out);
+    console.println("table and models written to " + out);
+    console.println("report written to " + out.resolve(REPORT));
     return 0;
   }
 
