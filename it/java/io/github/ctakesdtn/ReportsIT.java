@@ -8,14 +8,12 @@ import static org.junit.Assert.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.ctakesdtn.corpus.TokenSpan;
 import io.github.ctakesdtn.model.LabeledSentence;
 import io.github.ctakesdtn.model.ModelFile;
 import io.github.ctakesdtn.model.SyntheticCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -59,22 +57,8 @@ public class ReportsIT {
   }
 
   private static void writeConll(String name, List<LabeledSentence> sentences) throws Exception {
-    StringBuilder out = new StringBuilder();
-    for (LabeledSentence sentence : sentences) {
-      String[] tags = new String[sentence.tokens().size()];
-      Arrays.fill(tags, "O");
-      for (TokenSpan span : sentence.spans()) {
-        for (int i = span.first(); i < span.end(); i++) {
-          tags[i] = (i == span.first() ? "B-" : "I-") + span.label();
-        }
-      }
-      for (int i = 0; i < tags.length; i++) {
-        out.append(sentence.tokens().get(i)).append('\t').append(tags[i]).append('\n');
-      }
-      out.append('\n');
-    }
     // CoNLL files as they are: the commands read them directly (convert is tested elsewhere).
-    Files.writeString(dir.resolve(name + ".tsv"), out);
+    Files.writeString(dir.resolve(name + ".tsv"), ConllText.of(sentences));
   }
 
   private static Document page(String path) throws Exception {

@@ -97,6 +97,8 @@ final class HtmlPage {
       List<List<String>> dataRows) {
     Element figure = parent.appendElement("figure").id(id).attr("data-rows", String.valueOf(dataRows.size()));
     figure.append(svg);
+    // A screen reader reads the caption for the picture; the values table follows.
+    figure.select("svg").attr("role", "img").attr("aria-label", caption);
     figure.appendElement("figcaption").text(caption);
     Element details = figure.appendElement("details");
     details.appendElement("summary").text("values");
