@@ -53,7 +53,8 @@ final class Progress {
     double seconds = state.getTotalElapsed().toMillis() / 1000.0;
     double rate = seconds > 0 ? done / seconds : 0;
     String left = rate > 0 && total >= done
-        ? "about " + ConsoleTrainingListener.duration(Math.round((total - done) / rate)) + " left" : "time left unknown";
+        ? "about " + ConsoleTrainingListener.duration(Math.round((total - done) / rate)) + " left"
+        : "time left unknown";
     String percent = total > 0 ? String.format(" (%d%%)", Math.round(100.0 * done / total)) : "";
     String extra = state.getExtraMessage() == null || state.getExtraMessage().isEmpty() ? ""
         : "; " + state.getExtraMessage();

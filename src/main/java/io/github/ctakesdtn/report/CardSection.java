@@ -9,6 +9,11 @@ import org.jsoup.nodes.Element;
 final class CardSection {
   private CardSection() {}
 
+  /** A count with thousands separators; blank for none (a vectors file has no sentences). */
+  private static String count(long n) {
+    return n == 0 ? "" : String.format("%,d", n);
+  }
+
   static void add(HtmlPage page, ModelCard card) {
     Element section = page.section("model-card", "Model card");
     Element box = section.appendElement("div").addClass("card");
@@ -19,8 +24,8 @@ final class CardSection {
     HtmlPage.table(box, "card-finds", List.of("label", "written as (cTAKES type)"), finds, List.of());
     box.appendElement("h4").text("Data");
     List<List<String>> data = new ArrayList<>();
-    card.data().forEach(d -> data.add(List.of(d.role(), d.source(), d.sentences() == 0 ? "" : String.valueOf(d.sentences()),
-        d.mentions() == 0 ? "" : String.valueOf(d.mentions()), d.licence())));
+    card.data().forEach(d -> data.add(List.of(d.role(), d.source(), count(d.sentences()), count(d.mentions()),
+        d.licence())));
     HtmlPage.table(box, "card-data", List.of("role", "source", "sentences", "mentions", "licence"), data, List.of());
     box.appendElement("h4").text("Scores");
     List<List<String>> scores = new ArrayList<>();

@@ -39,6 +39,26 @@ final class ErrorSections {
     };
   }
 
+  /** Only the columns a kind has: a missed mention has no prediction, a spurious one no gold mention. */
+  private static List<String> headers(ErrorAnalysis.Kind kind) {
+    return switch (kind) {
+      case MISSED -> List.of("times", "gold text", "gold label");
+      case SPURIOUS -> List.of("times", "predicted text", "predicted label");
+      case WRONG_BOUNDARY -> List.of("times", "gold text", "predicted text", "label");
+      case WRONG_TYPE -> List.of("times", "gold text", "gold label", "predicted text", "predicted label");
+    };
+  }
+
+  private static List<String> columns(ErrorAnalysis.Kind kind, ErrorAnalysis.Example e) {
+    String times = String.valueOf(e.count());
+    return switch (kind) {
+      case MISSED -> List.of(times, e.goldText(), e.goldLabel());
+      case SPURIOUS -> List.of(times, e.predictedText(), e.predictedLabel());
+      case WRONG_BOUNDARY -> List.of(times, e.goldText(), e.predictedText(), e.goldLabel());
+      case WRONG_TYPE -> List.of(times, e.goldText(), e.goldLabel(), e.predictedText(), e.predictedLabel());
+    };
+  }
+
   private static String quote(String text) {
     return "\u201c" + text + "\u201d";
   }
@@ -60,11 +80,10 @@ final class ErrorSections {
       parent.appendElement("h4").text(title(kind) + ": the most frequent");
       List<List<String>> exampleRows = new ArrayList<>();
       for (ErrorAnalysis.Example e : examples) {
-        exampleRows.add(List.of(String.valueOf(e.count()), e.goldText(), e.goldLabel(), e.predictedText(),
-            e.predictedLabel()));
+        exampleRows.add(columns(kind, e));
       }
-      HtmlPage.table(parent, "errors-" + kind.name().toLowerCase().replace('_', '-'),
-          List.of("times", "gold text", "gold label", "predicted text", "predicted label"), exampleRows, List.of());
+      HtmlPage.table(parent, "errors-" + kind.name().toLowerCase().replace('_', '-'), headers(kind), exampleRows,
+          List.of());
     }
   }
 }

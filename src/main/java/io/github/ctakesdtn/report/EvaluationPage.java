@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jsoup.nodes.Element;
 
-/** The report of {@code evaluate}: scores by label, the most frequent mistakes, and the model's card when a model tagged. */
+/**
+ * The report of {@code evaluate}: scores by label, the most frequent mistakes, and the model's card
+ * when a model tagged.
+ */
 public final class EvaluationPage {
   private EvaluationPage() {}
 

@@ -61,8 +61,9 @@ final class HtmlPage {
   }
 
   /**
-   * A table: a header row (none when {@code headers} is empty), then rows of cells; cells that read as numbers are right-aligned. Rows whose
-   * first cell is in {@code totals} are set off (micro and macro averages).
+   * A table: a header row (none when {@code headers} is empty), then rows of cells; cells that read
+   * as numbers are right-aligned. Rows whose first cell is in {@code totals} are set off (micro and
+   * macro averages).
    */
   static Element table(Element parent, String cssClass, List<String> headers, List<List<String>> rows,
       List<String> totals) {

@@ -50,9 +50,11 @@ public final class ModelCards {
     String encoder = config.getAsJsonObject("network").get("charEncoder").getAsString();
     String summary = "A BiLSTM-CRF tagger (character " + encoder.toUpperCase() + ", word embedding, word BiLSTM, CRF)"
         + " that finds " + String.join(", ", labels) + " mentions"
-        + (trainedAs.equals("target-only") ? "" : ", trained with transfer from a source corpus (scheme " + trainedAs + ")")
+        + (trainedAs.equals("target-only") ? ""
+            : ", trained with transfer from a source corpus (scheme " + trainedAs + ")")
         + ".";
-    String train = fingerprints.has("train") ? text(fingerprints.getAsJsonObject("train"), "source") : "its training data";
+    String train = fingerprints.has("train") ? text(fingerprints.getAsJsonObject("train"), "source")
+        : "its training data";
     String use = intendedUse != null ? intendedUse
         : "Finding " + String.join(", ", labels) + " mentions in English text of the kind it was trained on (" + train
             + "), in a cTAKES pipeline (DtnNerAnnotator) or with the annotate command, for research, cohort finding"

@@ -41,7 +41,7 @@ final class TrainingSections {
     String f1Svg = Charts.lines("Dev F1", "epoch", "exact-span F1 (%)", List.of(new Charts.Line("dev F1", x, f1)),
         new Charts.Line("chosen epoch", new double[] {best}, new double[] {100 * chosen.devF1()}), null, null);
     HtmlPage.figure(section, "dev-f1", f1Svg, "Exact-span F1 on the dev corpus after each epoch; training stops"
-        + " after --patience epochs without a better one.", headers, data);
+        + " after a set number of epochs (the patience) without a better one; the diamond marks the chosen epoch.", headers, data);
     if (!history.sourceEpochs().isEmpty()) {
       HtmlPage.note(section, String.format("Before these, %d epochs on the source alone (last loss %.4f).",
           history.sourceEpochs().size(), history.sourceEpochs().get(history.sourceEpochs().size() - 1).meanLoss()));
@@ -69,7 +69,8 @@ final class TrainingSections {
           withGroup.stream().mapToDouble(e -> e.gates().get(group).mean()).toArray()));
       for (TrainingHistory.Epoch e : withGroup) {
         GateStatistics.Stat s = e.gates().get(group);
-        data.add(List.of(group, String.valueOf(e.epoch()), String.format("%.3f", s.mean()), String.format("%.3f", s.std())));
+        data.add(List.of(group, String.valueOf(e.epoch()), String.format("%.3f", s.mean()),
+            String.format("%.3f", s.std())));
       }
     }
     if (!data.isEmpty()) {
