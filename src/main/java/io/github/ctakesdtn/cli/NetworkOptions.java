@@ -19,6 +19,11 @@ final class NetworkOptions {
   @Option(names = "--word-hidden", paramLabel = "N", description = "Word LSTM units per direction (default: ${DEFAULT-VALUE}).")
   int wordHidden = 100;
 
+  @Option(names = "--shape-embedding-size", paramLabel = "N",
+      description = "Size of each word-shape feature's embedding (casing, first and last three letters), 0 for none"
+          + " (default: ${DEFAULT-VALUE}).")
+  int shapeEmbedding = 0;
+
   @Option(names = "--epochs", paramLabel = "N", description = "Most epochs (default: ${DEFAULT-VALUE}).")
   int epochs = TrainingConfig.defaults().maxEpochs();
 
@@ -55,7 +60,7 @@ final class NetworkOptions {
   /** The network's sizes (vocabularies and tags are filled in from the data). */
   NetworkConfig shape() {
     return new NetworkConfig(charEncoder, 25, charEncoder.equals(NetworkConfig.CNN) ? 50 : 25, 3, wordEmbedding,
-        wordHidden, dropout, 25, 0, 0, 0);
+        wordHidden, dropout, 25, 0, 0, 0, shapeEmbedding);
   }
 
   TrainingConfig config() {

@@ -20,6 +20,7 @@ import io.github.ctakesdtn.train.SchemeTrainer;
 import io.github.ctakesdtn.train.Trainer;
 import io.github.ctakesdtn.train.TrainingConfig;
 import io.github.ctakesdtn.train.TrainingListeners;
+import io.github.ctakesdtn.train.TransferConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -118,6 +119,9 @@ final class SearchCommand implements Callable<Integer> {
         schemes.add(scheme);
       }
     }
+    TransferConfig transferConfig = transfer.config(split.train());
+    console.printf("transfer settings for a target of %,d tokens: %s%n", TransferOptions.tokens(split.train()),
+        transferConfig.describe());
     Files.createDirectories(out);
     EmbeddingTable vectors = embeddings.table(List.of(split.all(), sourceSentences), out, console);
     StringBuilder table = new StringBuilder(SchemeRuns.TABLE_HEADER);
@@ -127,10 +131,10 @@ final class SearchCommand implements Callable<Integer> {
       for (int i = 0; i < seeds; i++) {
         TrainingConfig config = options.config().withSeed(options.seed + i);
         console.printf("== scheme %s%s%n", scheme.name(), seeds > 1 ? ", seed " + config.seed() : "");
-        JsonObject provenance = provenance(scheme, config, sourceSentences, split);
+        JsonObject provenance = provenance(scheme, config, transferConfig, sourceSentences, split);
         long start = System.nanoTime();
         HistoryRecorder history = new HistoryRecorder(split.dev().stream().map(LabeledSentence::tokens).toList());
-        SchemeTrainer.Outcome outcome = SchemeTrainer.train(scheme, options.shape(), config, vectors, transfer.config(),
+        SchemeTrainer.Outcome outcome = SchemeTrainer.train(scheme, options.shape(), config, vectors, transferConfig,
             sourceSentences, split.train(), split.dev(),
             TrainingListeners.all(new ConsoleTrainingListener(console), history), provenance);
         // Wall time of the whole run: finetune's source epochs included.
@@ -180,7 +184,8 @@ final class SearchCommand implements Callable<Integer> {
     return about;
   }
 
-  private JsonObject provenance(SharingScheme scheme, TrainingConfig config, List<LabeledSentence> sourceSentences,
+  private JsonObject provenance(SharingScheme scheme, TrainingConfig config, TransferConfig transferConfig,
+      List<LabeledSentence> sourceSentences,
       TrainingData.Split split) throws IOException {
     JsonObject provenance = new JsonObject();
     // The search's own command line, and which of its runs this model is.
@@ -189,7 +194,7 @@ final class SearchCommand implements Callable<Integer> {
     provenance.addProperty("created", Instant.now().toString());
     provenance.add("versions", Versions.asJson());
     provenance.add("trainingConfig", JSON.toJsonTree(config));
-    provenance.add("transferConfig", JSON.toJsonTree(transfer.config()));
+    provenance.add("transferConfig", JSON.toJsonTree(transferConfig));
     JsonObject data = new JsonObject();
     data.add("source", CorpusFingerprint.of(source.toString(), sourceSentences));
     data.add("train", CorpusFingerprint.of(target.toString(), split.train()));

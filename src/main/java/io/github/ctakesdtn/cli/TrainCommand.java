@@ -18,6 +18,7 @@ import io.github.ctakesdtn.train.Trainer;
 import io.github.ctakesdtn.train.TrainingConfig;
 import io.github.ctakesdtn.train.TrainingListener;
 import io.github.ctakesdtn.train.TrainingListeners;
+import io.github.ctakesdtn.train.TransferConfig;
 import io.github.ctakesdtn.train.SchemeTrainer;
 import io.github.ctakesdtn.model.SharingScheme;
 import io.github.ctakesdtn.model.TaggerModel;
@@ -150,16 +151,18 @@ final class TrainCommand implements Callable<Integer> {
     TrainingListener listener = TrainingListeners.all(progress, history);
     SharingScheme scheme = SharingScheme.TARGET_ONLY;
     List<LabeledSentence> sourceSentences = List.of();
+    TransferConfig transferConfig = transfer.config(trainSentences);
     if (source != null) {
       sourceSentences = TrainingData.load(source, mentionTypes, console);
       data.add("source", CorpusFingerprint.of(source.toString(), sourceSentences));
       scheme = SharingScheme.named(schemeName, Trainer.labelsOf(sourceSentences).equals(Trainer.labelsOf(trainSentences)));
-      console.printf("transfer: source %,d sentences, scheme %s%n", sourceSentences.size(), scheme.name());
-      provenance.add("transferConfig", new Gson().toJsonTree(transfer.config()));
+      console.printf("transfer: source %,d sentences, scheme %s; for a target of %,d tokens: %s%n",
+          sourceSentences.size(), scheme.name(), TransferOptions.tokens(trainSentences), transferConfig.describe());
+      provenance.add("transferConfig", new Gson().toJsonTree(transferConfig));
     }
     EmbeddingTable table = embeddings.table(List.of(split.all(), sourceSentences), modelDir(), console);
     embeddings.record(data);
-    SchemeTrainer.Outcome outcome = SchemeTrainer.train(scheme, shape, config, table, transfer.config(),
+    SchemeTrainer.Outcome outcome = SchemeTrainer.train(scheme, shape, config, table, transferConfig,
         sourceSentences, trainSentences, devSentences, listener, provenance);
     TaggerModel trained = outcome.model();
     JsonObject scores = new JsonObject();

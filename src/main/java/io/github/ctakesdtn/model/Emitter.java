@@ -5,10 +5,12 @@ import io.github.ctakesdtn.nn.RowLayer;
 import io.github.ctakesdtn.nn.SequenceLayer;
 import io.github.ctakesdtn.nn.WordInput;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A task's path through the network in its tagging form: emission scores of tokenized sentences,
@@ -23,16 +25,19 @@ public final class Emitter {
   private final Vocabulary words;
   private final int[] charIndex;
   private final int maxWordLength;
+  private final Function<String, float[]> shapeFeatures;
   private final CharLayer.Encoder chars;
   private final SequenceLayer.Encoder wordEncoder;
   private final RowLayer.Function output;
   private final Map<String, WordInput> forms = new ConcurrentHashMap<>();
 
-  Emitter(Vocabulary words, int[] charIndex, int maxWordLength, CharLayer.Encoder chars,
+  Emitter(Vocabulary words, int[] charIndex, int maxWordLength, Function<String, float[]> shapeFeatures,
+      CharLayer.Encoder chars,
       SequenceLayer.Encoder wordEncoder, RowLayer.Function output) {
     this.words = words;
     this.charIndex = charIndex;
     this.maxWordLength = maxWordLength;
+    this.shapeFeatures = shapeFeatures;
     this.chars = chars;
     this.wordEncoder = wordEncoder;
     this.output = output;
@@ -82,12 +87,23 @@ public final class Emitter {
     if (input == null) {
       int[] charIds = new int[maxWordLength];
       int n = Network.charIds(word, charIndex, maxWordLength, charIds);
-      input = new WordInput(words.index(WordForms.key(word)), chars.encode(charIds, n));
+      input = new WordInput(words.index(WordForms.key(word)), formFeatures(chars.encode(charIds, n), word));
       if (forms.size() < MAX_FORMS) {
         WordInput known = forms.putIfAbsent(word, input);
         input = known != null ? known : input;
       }
     }
     return input;
+  }
+
+  /** The character encoder's features followed by the word-shape features, if the network has them. */
+  private float[] formFeatures(float[] charFeatures, String word) {
+    float[] shape = shapeFeatures.apply(word);
+    if (shape.length == 0) {
+      return charFeatures;
+    }
+    float[] both = Arrays.copyOf(charFeatures, charFeatures.length + shape.length);
+    System.arraycopy(shape, 0, both, charFeatures.length, shape.length);
+    return both;
   }
 }

@@ -51,6 +51,8 @@ public final class Network {
   private final Routing routing;
   private final Params params = new Params();
   private final Param wordEmbedding;
+  /** Null without word-shape features. */
+  private final Param shapeEmbedding;
   private final Map<Task, Route> routes = new EnumMap<>(Task.class);
   private final Map<Group, Map<String, List<Param>>> copies = new EnumMap<>(Group.class);
   /** Every layer and gate once (shared ones are on both routes), to refresh after updates. */
@@ -75,12 +77,19 @@ public final class Network {
     int wordDims = shape.wordEmbedding();
     wordEmbedding = params.add(Param.matrix(Tensor.of("wordEmbedding", "W", shape.wordVocabularySize(), wordDims),
         shape.wordVocabularySize(), wordDims, Param.Init.xavier(1, wordDims)));
+    int shapeDims = shape.shapeEmbedding();
+    shapeEmbedding = shapeDims == 0 ? null : params.add(Param.matrix(
+        Tensor.of("wordShape", "W", WordShape.ROWS, shapeDims), WordShape.ROWS, shapeDims,
+        Param.Init.xavier(1, shapeDims)));
     Built<CharLayer> c = group(Group.CHARS, shape.charFeatures(), gateBias, this::charLayer, Gated::chars);
     Built<SequenceLayer> w = group(Group.WORDS, 2 * shape.wordHidden(), gateBias, this::wordLayer, Gated::sequence);
     Built<RowLayer> o = group(Group.EMISSIONS, shape.tagCount(), gateBias,
         copy -> emissionLayer(copy, copy.equals(Task.TARGET.copy()) ? targetTags : shape.tagCount()), Gated::row);
     for (Task task : routing.tasks()) {
       List<Param> used = new ArrayList<>(List.of(wordEmbedding));
+      if (shapeEmbedding != null) {
+        used.add(shapeEmbedding);
+      }
       used.addAll(c.used.get(task));
       used.addAll(w.used.get(task));
       used.addAll(o.used.get(task));
@@ -141,8 +150,8 @@ public final class Network {
   }
 
   private SequenceLayer wordLayer(String copy) {
-    SequenceLayer layer = new BiLstmLayer(params, copy + ".words", shape.wordEmbedding() + shape.charFeatures(),
-        shape.wordHidden());
+    SequenceLayer layer = new BiLstmLayer(params, copy + ".words",
+        shape.wordEmbedding() + shape.charFeatures() + shape.shapeFeatures(), shape.wordHidden());
     refreshers.add(layer::refresh);
     return layer;
   }
@@ -197,8 +206,22 @@ public final class Network {
   /** The tagging form of a task's path, from the parameters' current values. */
   public Emitter emitter(Task task, Vocabulary words, GateObserver gates) {
     Route route = route(task);
-    return new Emitter(words, charIndex, shape.maxWordLength(), route.chars().inference(gates),
+    return new Emitter(words, charIndex, shape.maxWordLength(), this::shapeFeatures, route.chars().inference(gates),
         route.words().inference(wordEmbedding.value(), gates), route.emissions().inference(gates));
+  }
+
+  /** The word's shape embeddings, concatenated (empty without word-shape features). */
+  float[] shapeFeatures(String word) {
+    if (shapeEmbedding == null) {
+      return new float[0];
+    }
+    int dims = shape.shapeEmbedding();
+    int[] rows = WordShape.rows(word);
+    float[] features = new float[rows.length * dims];
+    for (int f = 0; f < rows.length; f++) {
+      System.arraycopy(shapeEmbedding.value()[rows[f]], 0, features, f * dims, dims);
+    }
+    return features;
   }
 
   /**
@@ -229,7 +252,9 @@ public final class Network {
     float[][] dWordEmbedding = grads.of(wordEmbedding);
     int wordDims = shape.wordEmbedding();
     int charSize = route.chars().size();
-    int inputs = wordDims + charSize;
+    int shapeSize = shape.shapeFeatures();
+    int inputs = wordDims + charSize + shapeSize;
+    float[][] dShape = shapeEmbedding == null ? null : grads.of(shapeEmbedding);
     int[] ids = new int[shape.maxWordLength()];
     double loss = 0;
     for (Example example : examples) {
@@ -246,6 +271,7 @@ public final class Network {
         float[] row = new float[inputs];
         System.arraycopy(wordEmbedding.value()[example.wordIds()[t]], 0, row, 0, wordDims);
         System.arraycopy(charTrace.features(), 0, row, wordDims, charSize);
+        System.arraycopy(shapeFeatures(example.tokens().get(t)), 0, row, wordDims + charSize, shapeSize);
         inputMasks[t] = dropout(row, random);
         x[t] = row;
       }
@@ -289,6 +315,9 @@ public final class Network {
         for (int j = 0; j < charSize; j++) {
           dChars[j] += dx[t][wordDims + j];
         }
+        if (dShape != null) {
+          addShapeGradient(example.tokens().get(t), dx[t], wordDims + charSize, dShape);
+        }
       }
     }
     for (Map.Entry<String, float[]> entry : charGradients.entrySet()) {
@@ -296,6 +325,17 @@ public final class Network {
     }
     crfGrads.addScaled(sentenceCrf, scale);
     return loss;
+  }
+
+  private void addShapeGradient(String word, float[] dx, int from, float[][] dShape) {
+    int dims = shape.shapeEmbedding();
+    int[] rows = WordShape.rows(word);
+    for (int f = 0; f < rows.length; f++) {
+      float[] d = dShape[rows[f]];
+      for (int j = 0; j < dims; j++) {
+        d[j] += dx[from + f * dims + j];
+      }
+    }
   }
 
   /** Inverted dropout in place; returns the mask (0 or 1/keep per element), or null when nothing drops. */

@@ -12,6 +12,8 @@ package io.github.ctakesdtn.model;
  * @param wordHidden word LSTM units per direction
  * @param dropout probability of dropping an input of the word BiLSTM and of the emission layer
  * @param maxWordLength characters kept per word (longer words keep their first characters)
+ * @param shapeEmbedding size of each {@link WordShape} feature's embedding (casing, prefix, suffix),
+ *     which joins the word's input to the word BiLSTM; 0 for none (models before it had none)
  */
 public record NetworkConfig(
     String charEncoder,
@@ -24,7 +26,8 @@ public record NetworkConfig(
     int maxWordLength,
     int wordVocabularySize,
     int charVocabularySize,
-    int tagCount) {
+    int tagCount,
+    int shapeEmbedding) {
 
   public static final String CNN = "cnn";
   public static final String LSTM = "lstm";
@@ -42,9 +45,19 @@ public record NetworkConfig(
     if (wordVocabularySize < 0 || charVocabularySize < 0 || tagCount < 0) {
       throw new IllegalArgumentException("vocabulary and tag counts cannot be negative");
     }
+    if (shapeEmbedding < 0) {
+      throw new IllegalArgumentException("the word-shape embedding size cannot be negative, got " + shapeEmbedding);
+    }
     if (dropout < 0 || dropout >= 1) {
       throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
     }
+  }
+
+  /** A shape without word-shape features. */
+  public NetworkConfig(String charEncoder, int charEmbedding, int charHidden, int cnnWidth, int wordEmbedding,
+      int wordHidden, double dropout, int maxWordLength, int wordVocabularySize, int charVocabularySize, int tagCount) {
+    this(charEncoder, charEmbedding, charHidden, cnnWidth, wordEmbedding, wordHidden, dropout, maxWordLength,
+        wordVocabularySize, charVocabularySize, tagCount, 0);
   }
 
   /** Lample et al. (2016) sizes with a character CNN (Ma and Hovy 2016), for the given vocabularies and tags. */
@@ -55,13 +68,24 @@ public record NetworkConfig(
   /** The same shape for other vocabulary and tag-set sizes. */
   public NetworkConfig withSizes(int words, int chars, int tags) {
     return new NetworkConfig(charEncoder, charEmbedding, charHidden, cnnWidth, wordEmbedding, wordHidden, dropout,
-        maxWordLength, words, chars, tags);
+        maxWordLength, words, chars, tags, shapeEmbedding);
   }
 
   /** The same shape with a word embedding of another size (that of pre-trained vectors). */
   public NetworkConfig withWordEmbedding(int size) {
     return new NetworkConfig(charEncoder, charEmbedding, charHidden, cnnWidth, size, wordHidden, dropout,
-        maxWordLength, wordVocabularySize, charVocabularySize, tagCount);
+        maxWordLength, wordVocabularySize, charVocabularySize, tagCount, shapeEmbedding);
+  }
+
+  /** The same shape with word-shape embeddings of this size (0: none). */
+  public NetworkConfig withShapeEmbedding(int size) {
+    return new NetworkConfig(charEncoder, charEmbedding, charHidden, cnnWidth, wordEmbedding, wordHidden, dropout,
+        maxWordLength, wordVocabularySize, charVocabularySize, tagCount, size);
+  }
+
+  /** Values the word shape adds to a word's input to the word BiLSTM. */
+  public int shapeFeatures() {
+    return WordShape.FEATURES * shapeEmbedding;
   }
 
   public int charFeatures() {

@@ -28,7 +28,39 @@ public record TransferConfig(int sourceBatchesPerTargetBatch, int sourceEpochs, 
     }
   }
 
+  /** Below this many target tokens a target is small: warm start, four source batches per target batch. */
+  public static final int SMALL_TARGET_TOKENS = 20_000;
+  /** From this many target tokens on, DTN's gates start at an even mix. */
+  public static final int LARGE_TARGET_TOKENS = 60_000;
+
+  /** The settings for a medium-sized target (see {@link #forTarget}). */
   public static TransferConfig defaults() {
     return new TransferConfig(1, 5, 2.0, false);
+  }
+
+  /**
+   * The settings measured best for a target of this size (docs/benchmarks.md, "Transfer from bc5cdr
+   * into ncbi-disease" and "into neurotrialner", three seeds each): a small target (1%, 5% and 10% of
+   * ncbi-disease, 10% of neurotrialner: up to about 14,000 tokens) gains 0.5 to 3.5 F1 from a warm start
+   * with four source batches per target batch, which cost 0.8 at 25% (35,000 tokens); a large target
+   * (neurotrialner's 100,000 tokens) gains 0.5 from gates that start at an even mix, which cost 0.7 at 25%
+   * of ncbi-disease and changed nothing at its 100%. The thresholds sit between the measured sizes.
+   */
+  public static TransferConfig forTarget(long targetTokens) {
+    TransferConfig medium = defaults();
+    if (targetTokens < SMALL_TARGET_TOKENS) {
+      return new TransferConfig(4, medium.sourceEpochs, medium.gateBias, true);
+    }
+    if (targetTokens >= LARGE_TARGET_TOKENS) {
+      return new TransferConfig(medium.sourceBatchesPerTargetBatch, medium.sourceEpochs, 0.0, false);
+    }
+    return medium;
+  }
+
+  /** The settings in words, for the console. */
+  public String describe() {
+    return (warmStart ? "warm start (" + sourceEpochs + " source epochs)" : "no warm start") + ", "
+        + sourceBatchesPerTargetBatch + " source batch" + (sourceBatchesPerTargetBatch == 1 ? "" : "es")
+        + " per target batch, gate bias " + gateBias;
   }
 }
