@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.ctakesdtn.corpus.TokenSpan;
 import io.github.ctakesdtn.model.LabeledSentence;
 import io.github.ctakesdtn.model.ModelFile;
 import io.github.ctakesdtn.model.SyntheticCorpus;
@@ -33,21 +32,7 @@ public class TrainTagEvaluateIT {
   }
 
   private void writeConll(String name, List<LabeledSentence> sentences) throws Exception {
-    StringBuilder out = new StringBuilder();
-    for (LabeledSentence sentence : sentences) {
-      String[] tags = new String[sentence.tokens().size()];
-      java.util.Arrays.fill(tags, "O");
-      for (TokenSpan span : sentence.spans()) {
-        for (int i = span.first(); i < span.end(); i++) {
-          tags[i] = (i == span.first() ? "B-" : "I-") + span.label();
-        }
-      }
-      for (int i = 0; i < tags.length; i++) {
-        out.append(sentence.tokens().get(i)).append('\t').append(tags[i]).append('\n');
-      }
-      out.append('\n');
-    }
-    Files.writeString(dir().resolve(name + ".tsv"), out);
+    Files.writeString(dir().resolve(name + ".tsv"), ConllText.of(sentences));
     Cli.ok(dir(), "convert", "--format", "conll", "--in", name + ".tsv", "--out", "xmi/" + name);
   }
 

@@ -14,8 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.uima.cas.SerialFormat;
 import org.apache.uima.util.CasIOUtils;
 import picocli.CommandLine.Command;
@@ -161,8 +159,6 @@ final class AnnotateCommand implements Callable<Integer> {
   }
 
   private static ProgressBar progressBar(int total) {
-    return System.console() == null || total == 0 ? null
-        : new ProgressBarBuilder().setTaskName("annotating").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-            .setUnit(" notes", 1).build();
+    return total == 0 ? null : Progress.start("annotating", total, " notes", System.out);
   }
 }

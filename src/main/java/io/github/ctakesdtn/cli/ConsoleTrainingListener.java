@@ -3,16 +3,14 @@ package io.github.ctakesdtn.cli;
 import io.github.ctakesdtn.train.TrainingListener;
 import java.io.PrintStream;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Training progress on the console: a progress bar through each epoch when a terminal is attached,
- * and one line per epoch (loss, dev F1, speed, time left at most) in any case.
+ * Training progress on the console: through each epoch a progress bar on a terminal, or a line every
+ * few seconds in a log ({@link Progress}), and one line per epoch (loss, dev F1, speed, time left at
+ * most) in any case.
  */
 class ConsoleTrainingListener implements TrainingListener {
   private final PrintStream out;
-  private final boolean interactive = System.console() != null;
   private ProgressBar bar;
 
   ConsoleTrainingListener(PrintStream out) {
@@ -21,12 +19,8 @@ class ConsoleTrainingListener implements TrainingListener {
 
   @Override
   public void batchDone(int epoch, int sentencesDone, int sentencesTotal, double meanLoss) {
-    if (!interactive) {
-      return;
-    }
     if (bar == null) {
-      bar = new ProgressBarBuilder().setTaskName("epoch " + epoch).setInitialMax(sentencesTotal)
-          .setStyle(ProgressBarStyle.ASCII).setUnit(" sent", 1).showSpeed().continuousUpdate().build();
+      bar = Progress.start("epoch " + epoch, sentencesTotal, " sentences", out);
     }
     bar.stepTo(sentencesDone);
     bar.setExtraMessage(String.format("loss %.3f", meanLoss));

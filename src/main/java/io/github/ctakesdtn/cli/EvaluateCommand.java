@@ -4,9 +4,12 @@ import io.github.ctakesdtn.corpus.AtomicFiles;
 import io.github.ctakesdtn.corpus.CorpusLoader;
 import io.github.ctakesdtn.corpus.Document;
 import io.github.ctakesdtn.eval.CorpusEvaluator;
+import io.github.ctakesdtn.eval.Evaluation;
 import io.github.ctakesdtn.eval.EvaluationReport;
 import io.github.ctakesdtn.model.ModelFile;
 import io.github.ctakesdtn.model.Tagger;
+import io.github.ctakesdtn.report.EvaluationPage;
+import io.github.ctakesdtn.report.ModelReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,6 +54,11 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the scores as JSON to this file.")
   Path json;
 
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Also write an HTML report (scores by label, the most frequent mistakes, the model's card) to this"
+          + " file (default: beside --json, NAME.html, when --json is given).")
+  Path reportFile;
+
   @Option(names = "--mention-type", paramLabel = "TYPE",
       description = "CAS input: full UIMA type name of the mentions to score (repeatable; default: every"
           + " org.apache.ctakes.typesystem.type.textsem.IdentifiedAnnotation).")
@@ -67,6 +75,10 @@ final class EvaluateCommand implements Callable<Integer> {
     // Checked first, so a bad path fails now and not after the whole corpus has been scored.
     if (json != null) {
       CommandPaths.requireWritableFile(json, "--json");
+    }
+    Path html = reportFile != null ? reportFile : json != null ? json.resolveSibling(baseName(json) + ".html") : null;
+    if (html != null) {
+      CommandPaths.requireWritableFile(html, "--report");
     }
     if (predictionsOut != null) {
       CommandPaths.prepareOutputFolder(predictionsOut, "--pred-out");
@@ -88,15 +100,37 @@ final class EvaluateCommand implements Callable<Integer> {
       predicted = predictedCorpus.documents();
       pairByPosition = goldCorpus.conll() && predictedCorpus.conll();
     }
-    EvaluationReport report = CorpusEvaluator.evaluate(goldCorpus.documents(), predicted, pairByPosition, problems);
-    report.printTable(System.out);
+    EvaluationReport scores = CorpusEvaluator.evaluate(goldCorpus.documents(), predicted, pairByPosition, problems);
+    scores.printTable(System.out);
     if (json != null) {
-      AtomicFiles.write(json, out -> out.write(report.toJson().getBytes(StandardCharsets.UTF_8)));
+      AtomicFiles.write(json, out -> out.write(scores.toJson().getBytes(StandardCharsets.UTF_8)));
       System.out.println("scores written to " + json);
+    }
+    if (html != null) {
+      EvaluationPage.write(Evaluation.of("gold", scores), about(), source.model == null ? null
+          : ModelReport.card(source.model), scores.problems(), html);
+      System.out.println("report written to " + html);
     }
     if (predictionsOut != null) {
       System.out.println("predictions written to " + predictionsOut);
     }
-    return report.problems().isEmpty() ? 0 : 1;
+    return scores.problems().isEmpty() ? 0 : 1;
+  }
+
+  private List<List<String>> about() {
+    List<List<String>> about = new ArrayList<>();
+    about.add(List.of("gold", gold.toString()));
+    about.add(source.model != null ? List.of("model", source.model.toString())
+        : List.of("predictions", source.predicted.toString()));
+    about.add(List.of("mention types", mentionTypes.isEmpty() ? "every IdentifiedAnnotation" : String.join(", ",
+        mentionTypes)));
+    return about;
+  }
+
+  /** A file's name without its extension: scores.json gives scores. */
+  private static String baseName(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
   }
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Transfer-learned neural named-entity recognition for Apache cTAKES.",
     subcommands = {AnnotateCommand.class, ConvertCommand.class, TrainCommand.class, TagCommand.class,
-        SearchCommand.class, EvaluateCommand.class, BenchmarkCommand.class, VectorsCommand.class, MigrateCommand.class,
+        SearchCommand.class, EvaluateCommand.class, ReportCommand.class, BenchmarkCommand.class, VectorsCommand.class,
+        MigrateCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   public static void main(String[] args) {

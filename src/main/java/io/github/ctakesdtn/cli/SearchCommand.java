@@ -2,18 +2,24 @@ package io.github.ctakesdtn.cli;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.ctakesdtn.corpus.AtomicFiles;
+import io.github.ctakesdtn.eval.Evaluation;
 import io.github.ctakesdtn.model.LabeledSentence;
 import io.github.ctakesdtn.model.ModelFile;
 import io.github.ctakesdtn.model.SharingScheme;
 import io.github.ctakesdtn.model.Tagger;
+import io.github.ctakesdtn.report.ModelReport;
+import io.github.ctakesdtn.report.SearchReport;
+import io.github.ctakesdtn.report.SearchRun;
 import io.github.ctakesdtn.train.CorpusFingerprint;
+import io.github.ctakesdtn.train.HistoryRecorder;
+import io.github.ctakesdtn.train.SentenceEvaluation;
 import io.github.ctakesdtn.train.EmbeddingTable;
 import io.github.ctakesdtn.train.SchemeTrainer;
 import io.github.ctakesdtn.train.Trainer;
 import io.github.ctakesdtn.train.TrainingConfig;
+import io.github.ctakesdtn.train.TrainingListeners;
 import io.github.ctakesdtn.train.TransferConfig;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,11 +43,14 @@ import picocli.CommandLine.Spec;
     description = {
         "Trains the target task under every sharing scheme: target-only, finetune, each valid static scheme"
             + " (2^3 with the same labels, 4 without) and DTN; prints and writes a table of target dev and test F1,"
-            + " training time and DTN's learned gates (OUT/search.md, OUT/search.json), and keeps every model"
-            + " (OUT/<scheme>.model)."})
+            + " training time and DTN's learned gates (OUT/search.md, OUT/search.json), an HTML report with charts"
+            + " (OUT/report.html), and keeps every model (OUT/<scheme>.model)."})
 final class SearchCommand implements Callable<Integer> {
-  /** Scores are NaN without a test corpus. */
-  private static final Gson JSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+  static final String SEARCH_JSON = "search.json";
+  static final String REPORT = "report.html";
+
+  /** Null, not NaN, for a score there is none of (test F1 without --test): JSON has no NaN. */
+  private static final Gson JSON = new GsonBuilder().serializeNulls().create();
 
   @Spec CommandSpec spec;
 
@@ -89,12 +98,16 @@ final class SearchCommand implements Callable<Integer> {
   @Mixin
   EmbeddingOptions embeddings;
 
+  @Mixin
+  ReportOptions modelCard;
+
   @Override
   public Integer call() throws Exception {
     if (seeds < 1) {
       throw new IllegalArgumentException("--seeds must be at least 1, not " + seeds);
     }
     PrintStream console = System.out;
+    modelCard.licences(); // a bad entry fails now, not after training
     TrainingData.Split split = TrainingData.split(target, sample, sampleSeed, dev, devFraction, options.seed,
         mentionTypes, console);
     List<LabeledSentence> sourceSentences = TrainingData.load(source, mentionTypes, console);
@@ -112,7 +125,7 @@ final class SearchCommand implements Callable<Integer> {
     Files.createDirectories(out);
     EmbeddingTable vectors = embeddings.table(List.of(split.all(), sourceSentences), out, console);
     StringBuilder table = new StringBuilder(SchemeRuns.TABLE_HEADER);
-    JsonArray rows = new JsonArray();
+    List<SearchRun> rows = new ArrayList<>();
     for (SharingScheme scheme : schemes) {
       SchemeRuns runs = new SchemeRuns(scheme.name());
       for (int i = 0; i < seeds; i++) {
@@ -120,19 +133,27 @@ final class SearchCommand implements Callable<Integer> {
         console.printf("== scheme %s%s%n", scheme.name(), seeds > 1 ? ", seed " + config.seed() : "");
         JsonObject provenance = provenance(scheme, config, transferConfig, sourceSentences, split);
         long start = System.nanoTime();
+        HistoryRecorder history = new HistoryRecorder(split.dev().stream().map(LabeledSentence::tokens).toList());
         SchemeTrainer.Outcome outcome = SchemeTrainer.train(scheme, options.shape(), config, vectors, transferConfig,
-            sourceSentences, split.train(), split.dev(), new ConsoleTrainingListener(console), provenance);
+            sourceSentences, split.train(), split.dev(),
+            TrainingListeners.all(new ConsoleTrainingListener(console), history), provenance);
         // Wall time of the whole run: finetune's source epochs included.
         double seconds = (System.nanoTime() - start) / 1e9;
-        double testF1 = testSentences.isEmpty() ? Double.NaN : Trainer.f1(new Tagger(outcome.model()), testSentences);
-        SchemeRuns.Run run = new SchemeRuns.Run(config.seed(), outcome.devF1(), testF1, outcome.bestEpoch(), seconds,
-            outcome.gates());
-        JsonObject row = JSON.toJsonTree(run).getAsJsonObject();
-        row.addProperty("scheme", scheme.name());
-        rows.add(row);
-        provenance.add("scores", row);
+        List<Evaluation> evaluations = new ArrayList<>();
+        evaluations.add(SentenceEvaluation.evaluate("dev", new Tagger(outcome.model()), split.dev()));
+        if (!testSentences.isEmpty()) {
+          evaluations.add(SentenceEvaluation.evaluate("test", new Tagger(outcome.model()), testSentences));
+        }
+        Double testF1 = testSentences.isEmpty() ? null : evaluations.get(1).exact().micro().f1();
+        SearchRun run = new SearchRun(scheme.name(), config.seed(), outcome.devF1(), testF1, outcome.bestEpoch(),
+            seconds, outcome.gates(), history.history());
+        rows.add(run);
+        JsonObject scores = JSON.toJsonTree(run).getAsJsonObject();
+        scores.remove("history"); // kept in the model's report.json
+        provenance.add("scores", scores);
         if (runs.wouldBeBest(run.devF1())) {
-          ModelFile.save(outcome.model(), out.resolve(scheme.name() + ".model"));
+          ModelFile.save(outcome.model(), out.resolve(scheme.name() + ".model"), modelCard.documents(outcome.model(),
+              history.history(), true, ReportOptions.gateHistograms(outcome.model(), split.dev()), evaluations));
         }
         runs.add(run);
       }
@@ -140,11 +161,27 @@ final class SearchCommand implements Callable<Integer> {
       console.print(table);
       // Written after every scheme, so a long search interrupted keeps what it finished.
       AtomicFiles.write(out.resolve("search.md"), o -> o.write(table.toString().getBytes(StandardCharsets.UTF_8)));
-      AtomicFiles.write(out.resolve("search.json"), o -> o.write(
-          JSON.newBuilder().setPrettyPrinting().create().toJson(rows).getBytes(StandardCharsets.UTF_8)));
+      AtomicFiles.write(out.resolve(SEARCH_JSON), o -> o.write(
+          JSON.newBuilder().setPrettyPrinting().create().toJson(SearchReport.json(rows))
+              .getBytes(StandardCharsets.UTF_8)));
+      SearchReport.write(rows, about(), out.resolve(REPORT));
     }
     console.println("table and models written to " + out);
+    console.println("report written to " + out.resolve(REPORT));
     return 0;
+  }
+
+  /** What the search report says about the search itself. */
+  private List<List<String>> about() {
+    List<List<String>> about = new ArrayList<>();
+    about.add(List.of("command", "ctakes-dtn " + String.join(" ", spec.commandLine().getParseResult().originalArgs())));
+    about.add(List.of("source", source.toString()));
+    about.add(List.of("target", target + (sample != null ? " sampled " + sample + " seed " + sampleSeed : "")));
+    about.add(List.of("dev", dev != null ? dev.toString() : "carved from the target (fraction " + devFraction + ")"));
+    about.add(List.of("test", test != null ? test.toString() : "none"));
+    about.add(List.of("seeds", seeds + " from " + options.seed));
+    about.add(List.of("versions", ModelReport.versions(Versions.asJson())));
+    return about;
   }
 
   private JsonObject provenance(SharingScheme scheme, TrainingConfig config, TransferConfig transferConfig,

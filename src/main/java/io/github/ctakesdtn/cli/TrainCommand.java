@@ -9,11 +9,15 @@ import io.github.ctakesdtn.model.LabeledSentence;
 import io.github.ctakesdtn.model.ModelFile;
 import io.github.ctakesdtn.model.NetworkConfig;
 import io.github.ctakesdtn.model.Tagger;
+import io.github.ctakesdtn.eval.Evaluation;
 import io.github.ctakesdtn.train.CorpusFingerprint;
+import io.github.ctakesdtn.train.HistoryRecorder;
+import io.github.ctakesdtn.train.SentenceEvaluation;
 import io.github.ctakesdtn.train.EmbeddingTable;
 import io.github.ctakesdtn.train.Trainer;
 import io.github.ctakesdtn.train.TrainingConfig;
 import io.github.ctakesdtn.train.TrainingListener;
+import io.github.ctakesdtn.train.TrainingListeners;
 import io.github.ctakesdtn.train.TransferConfig;
 import io.github.ctakesdtn.train.SchemeTrainer;
 import io.github.ctakesdtn.model.SharingScheme;
@@ -26,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,6 +100,9 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin
   TransferOptions transfer;
 
+  @Mixin
+  ReportOptions modelCard;
+
   @Override
   public Integer call() throws Exception {
     // Before any work: a bad --out would otherwise fail only after the first epoch.
@@ -121,7 +129,9 @@ final class TrainCommand implements Callable<Integer> {
     data.add("dev", CorpusFingerprint.of(devSource, devSentences));
     provenance.add("data", data);
 
-    TrainingListener listener = new ConsoleTrainingListener(console) {
+    modelCard.licences(); // a bad entry fails now, not after training
+    HistoryRecorder history = new HistoryRecorder(devSentences.stream().map(LabeledSentence::tokens).toList());
+    TrainingListener progress = new ConsoleTrainingListener(console) {
       @Override
       public void improved(TaggerModel model, EpochReport report) {
         // The best model so far is always on disk: a long run that is stopped still leaves one.
@@ -131,12 +141,14 @@ final class TrainCommand implements Callable<Integer> {
         partial.addProperty("complete", false);
         provenance.add("scores", partial);
         try {
-          ModelFile.save(model.withLabelTypes(mappings), out);
+          ModelFile.save(model.withLabelTypes(mappings), out,
+              modelCard.documents(model.withLabelTypes(mappings), history.history(), false, Map.of(), List.of()));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       }
     };
+    TrainingListener listener = TrainingListeners.all(progress, history);
     SharingScheme scheme = SharingScheme.TARGET_ONLY;
     List<LabeledSentence> sourceSentences = List.of();
     TransferConfig transferConfig = transfer.config(trainSentences);
@@ -164,18 +176,23 @@ final class TrainCommand implements Callable<Integer> {
       outcome.gates().forEach((group, stat) -> console.printf(
           "gate %-10s mean %.3f  sd %.3f  (1 = shared, 0 = private)%n", group, stat.mean(), stat.std()));
     }
+    List<Evaluation> evaluations = new ArrayList<>();
+    evaluations.add(SentenceEvaluation.evaluate("dev", new Tagger(trained), devSentences));
     if (test != null) {
       List<LabeledSentence> testSentences = TrainingData.load(test, mentionTypes, console);
-      double testF1 = Trainer.f1(new Tagger(trained), testSentences);
+      evaluations.add(SentenceEvaluation.evaluate("test", new Tagger(trained), testSentences));
+      double testF1 = evaluations.get(1).exact().micro().f1();
       scores.addProperty("testF1", testF1);
       data.add("test", CorpusFingerprint.of(test.toString(), testSentences));
       console.printf("test exact-span F1 %.2f on %,d sentences%n", 100 * testF1, testSentences.size());
     }
     provenance.add("scores", scores);
-    ModelFile.save(trained.withLabelTypes(mappings), out);
+    ModelFile.save(trained.withLabelTypes(mappings), out, modelCard.documents(trained.withLabelTypes(mappings), history.history(), true,
+        ReportOptions.gateHistograms(trained, devSentences), evaluations));
     console.printf("best dev F1 %.2f at epoch %d of %d (%s); model written to %s%n",
         100 * scores.get("devF1").getAsDouble(), scores.get("bestEpoch").getAsInt(), scores.get("epochsRun").getAsInt(),
         ConsoleTrainingListener.duration(Math.round(scores.get("trainingSeconds").getAsDouble())), out);
+    console.println("report written to " + ReportOptions.writeReport(out));
     return 0;
   }
 

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -125,8 +123,6 @@ final class VectorsCommand implements Callable<Integer> {
   }
 
   private static ProgressBar progressBar(int total) {
-    return System.console() == null ? null
-        : new ProgressBarBuilder().setTaskName("reading").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-            .setUnit(" notes", 1).build();
+    return Progress.start("reading", total, " notes", System.out);
   }
 }

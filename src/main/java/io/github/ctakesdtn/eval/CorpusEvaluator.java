@@ -21,6 +21,7 @@ public final class CorpusEvaluator {
       List<String> readProblems) {
     List<String> problems = new ArrayList<>(readProblems);
     SpanScorer scorer = new SpanScorer();
+    ErrorAnalysis errors = new ErrorAnalysis();
     Map<String, Document> predictedById = new LinkedHashMap<>();
     for (Document document : predicted) {
       predictedById.put(document.id(), document);
@@ -32,11 +33,14 @@ public final class CorpusEvaluator {
         problems.add("no prediction for document " + g.id() + " (" + g.sentences().size() + " sentences, "
             + g.mentions().size() + " mentions): scored as predicting nothing");
         scorer.add(g.mentions(), List.of());
+        errors.add(g.mentions(), List.of(), g.text()::substring);
       } else if (!g.text().equals(p.text())) {
         problems.add("document " + g.id() + ": " + difference(g, p) + "; scored as predicting nothing");
         scorer.add(g.mentions(), List.of());
+        errors.add(g.mentions(), List.of(), g.text()::substring);
       } else {
         scorer.add(g.mentions(), p.mentions());
+        errors.add(g.mentions(), p.mentions(), g.text()::substring);
       }
     }
     List<String> extra = pairByPosition
@@ -45,7 +49,8 @@ public final class CorpusEvaluator {
     for (String id : extra) {
       problems.add("prediction for document " + id + ", which is not in the gold corpus: not scored");
     }
-    return new EvaluationReport(gold.size(), scorer.exact(), scorer.overlap(), problems);
+    return new EvaluationReport(gold.size(), scorer.exact(), scorer.overlap(),
+        errors.summary(EvaluationReport.ERROR_EXAMPLES), problems);
   }
 
   /** Where the predicted text first departs from the gold one, in words a user can look up. */

@@ -6,8 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The outcome of scoring a corpus: exact and overlap scores, and what could not be scored. */
-public record EvaluationReport(int documents, Scores exact, Scores overlap, List<String> problems) {
+/**
+ * The outcome of scoring a corpus: exact and overlap scores, the most frequent mistakes by kind, and
+ * what could not be scored.
+ */
+public record EvaluationReport(int documents, Scores exact, Scores overlap, ErrorAnalysis.Summary errors,
+    List<String> problems) {
+  /** Examples of each kind of mistake that reports keep. */
+  public static final int ERROR_EXAMPLES = 8;
+
   public EvaluationReport {
     problems = List.copyOf(problems);
   }
@@ -44,6 +51,7 @@ public record EvaluationReport(int documents, Scores exact, Scores overlap, List
     json.put("documents", documents);
     json.put("exact", scoresJson(exact));
     json.put("overlap", scoresJson(overlap));
+    json.put("errors", errors);
     json.put("problems", problems);
     return new GsonBuilder().setPrettyPrinting().create().toJson(json);
   }

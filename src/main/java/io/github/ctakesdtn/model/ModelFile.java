@@ -40,6 +40,9 @@ import java.util.zip.ZipOutputStream;
  *   <li>{@code parameters.bin}: every tensor of the network by name ({@link ParameterFile});
  *   <li>{@code crf.bin}: tag count, then transitions, start and end scores (big-endian doubles);
  *   <li>{@code provenance.json}: command, data fingerprints, versions, scores, date;
+ *   <li>optionally {@code report.json} (how training went, epoch by epoch, and the scores by label and
+ *       mistake: what {@code report --model} redraws a report from) and {@code card.json} (the model card);
+ *       tagging never reads them;
  *   <li>{@code manifest.json}, written last: format name and version, and the SHA-256 of every
  *       other entry.
  * </ul>
@@ -58,15 +61,25 @@ public final class ModelFile {
   private static final String LEGACY_PARAMETERS = "network.bin";
   private static final long MAX_JSON_BYTES = 256L << 20;
   private static final long MAX_BINARY_BYTES = 1L << 30;
+  /** The optional JSON entries a report is drawn from. */
+  public static final String REPORT = "report.json";
+  public static final String CARD = "card.json";
+  private static final List<String> DOCUMENTS = List.of(REPORT, CARD);
   private static final Set<String> KNOWN_ENTRIES = Set.of("config.json", "vocabulary.json", PARAMETERS,
-      LEGACY_PARAMETERS, "crf.bin", "provenance.json", MANIFEST);
+      LEGACY_PARAMETERS, "crf.bin", "provenance.json", REPORT, CARD, MANIFEST);
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
   private ModelFile() {}
 
   public static void save(TaggerModel model, Path file) throws IOException {
+    save(model, file, Map.of());
+  }
+
+  /** Saves a model with optional JSON documents ({@link #REPORT}, {@link #CARD}) beside it. */
+  public static void save(TaggerModel model, Path file, Map<String, ? extends JsonElement> documents)
+      throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
-    entries.put("config.json", json(configJson(model)));
+    entries.put("config.json", json(config(model)));
     JsonObject vocabulary = new JsonObject();
     vocabulary.add("words", GSON.toJsonTree(model.words().symbols()));
     vocabulary.add("chars", GSON.toJsonTree(model.chars().symbols()));
@@ -74,6 +87,14 @@ public final class ModelFile {
     entries.put(PARAMETERS, ParameterFile.write(model.network().params()));
     entries.put("crf.bin", crfBytes(model.crf()));
     entries.put("provenance.json", json(model.provenance()));
+    for (String name : DOCUMENTS) {
+      if (documents.containsKey(name)) {
+        entries.put(name, json(documents.get(name)));
+      }
+    }
+    if (!DOCUMENTS.containsAll(documents.keySet())) {
+      throw new IllegalArgumentException("a model file holds no documents named " + documents.keySet());
+    }
     JsonObject manifest = new JsonObject();
     manifest.addProperty("format", FORMAT);
     manifest.addProperty("formatVersion", FORMAT_VERSION);
@@ -138,7 +159,32 @@ public final class ModelFile {
     }
   }
 
-  private static JsonObject configJson(TaggerModel model) {
+  /**
+   * The JSON entries of a model file a report is made from, checked as {@link #load} checks them but
+   * without building the network: {@code config.json}, {@code provenance.json}, and {@link #REPORT}
+   * and {@link #CARD} where the file has them.
+   */
+  public static Map<String, JsonElement> documents(Path file) throws IOException {
+    Map<String, byte[]> entries;
+    try (InputStream in = Files.newInputStream(file)) {
+      entries = readEntries(in, file.toString());
+    }
+    try {
+      verifyManifest(entries, file.toString());
+      Map<String, JsonElement> documents = new LinkedHashMap<>();
+      for (String name : List.of("config.json", "provenance.json", REPORT, CARD)) {
+        if (entries.containsKey(name)) {
+          documents.put(name, parse(entries.get(name)));
+        }
+      }
+      return documents;
+    } catch (JsonParseException | IllegalStateException e) {
+      throw new IOException(file + ": not a valid ctakes-dtn model (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** What {@code config.json} holds for a model: network shape, tag scheme, labels, label types, transfer. */
+  public static JsonObject config(TaggerModel model) {
     JsonObject config = new JsonObject();
     config.add("network", GSON.toJsonTree(model.config()));
     config.addProperty("tagScheme", model.tags().scheme().name());
@@ -205,6 +251,15 @@ public final class ModelFile {
         throw new IOException(name + ": model entry " + entry + " is missing");
       }
       if (!sha256(bytes).equals(checksums.get(entry).getAsString())) {
+        throw new IOException(name + ": model entry " + entry + " is corrupt (checksum mismatch)");
+      }
+    }
+    for (String entry : DOCUMENTS) {
+      byte[] bytes = entries.get(entry);
+      if (bytes == null && checksums.has(entry)) {
+        throw new IOException(name + ": model entry " + entry + " is missing");
+      }
+      if (bytes != null && (!checksums.has(entry) || !sha256(bytes).equals(checksums.get(entry).getAsString()))) {
         throw new IOException(name + ": model entry " + entry + " is corrupt (checksum mismatch)");
       }
     }

@@ -42,6 +42,7 @@ final class EarlyStopping {
     TrainingListener.EpochReport report = new TrainingListener.EpochReport(epoch, config.maxEpochs(), meanLoss, devF1,
         bestF1, bestEpoch, sentencesSeen / seconds, seconds, improved);
     listener.epochDone(report);
+    listener.epochModel(model, report);
     if (improved) {
       listener.improved(model, report);
     }

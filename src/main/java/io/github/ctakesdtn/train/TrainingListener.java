@@ -20,6 +20,12 @@ public interface TrainingListener {
    */
   default void improved(TaggerModel model, EpochReport report) {}
 
+  /**
+   * Called after every epoch with the model as that epoch left it (the weights dev F1 was measured
+   * with), after {@link #epochDone} and before {@link #improved}: a chance to measure it, e.g. DTN's gates.
+   */
+  default void epochModel(TaggerModel model, EpochReport report) {}
+
   TrainingListener SILENT = report -> {};
 
   /** What one epoch did. */

@@ -110,18 +110,29 @@ public final class TransferTrainer {
       step.resetLoss();
       List<List<Integer>> targetBatches = Trainer.epochBatches(target, config.batchSize(), random);
       if (scheme == SharingScheme.FINETUNE) {
+        int total = targetBatches.stream().mapToInt(List::size).sum();
         for (List<Integer> batch : targetBatches) {
           step.run(targetTask, Task.TARGET, batch);
+          listener.batchDone(epoch, (int) step.sentences, total, step.meanLoss());
         }
       } else {
         List<List<Integer>> sourceBatches = Trainer.batches(source, config.batchSize(), random);
         int ratio = transfer.sourceBatchesPerTargetBatch();
         int rounds = Math.max(targetBatches.size(), (sourceBatches.size() + ratio - 1) / ratio);
+        int total = 0;
+        for (int round = 0; round < rounds; round++) {
+          for (int r = 0; r < ratio; r++) {
+            total += sourceBatches.get((round * ratio + r) % sourceBatches.size()).size();
+          }
+          total += targetBatches.get(round % targetBatches.size()).size();
+        }
         for (int round = 0; round < rounds; round++) {
           for (int r = 0; r < ratio; r++) {
             step.run(sourceTask, Task.SOURCE, sourceBatches.get((round * ratio + r) % sourceBatches.size()));
           }
           step.run(targetTask, Task.TARGET, targetBatches.get(round % targetBatches.size()));
+          // Source and target sentences together: what the epoch's progress counts.
+          listener.batchDone(epoch, (int) step.sentences, total, step.meanLoss());
         }
       }
       // A Tagger per evaluation: its tagging form is built from the current weights.

@@ -5,12 +5,18 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.github.ctakesdtn.model.GateStatistics;
+import io.github.ctakesdtn.report.SearchRun;
+import io.github.ctakesdtn.train.TrainingHistory;
+import java.util.List;
 import java.util.Map;
 import org.junit.Test;
 
 public class SchemeRunsTest {
-  private static SchemeRuns.Run run(long seed, double dev, double test, int epoch, double gate) {
-    return new SchemeRuns.Run(seed, dev, test, epoch, 60, Map.of("chars", new GateStatistics.Stat(gate, 0.1, 10)));
+  private static final TrainingHistory NO_HISTORY = new TrainingHistory(List.of(), List.of());
+
+  private static SearchRun run(long seed, double dev, double test, int epoch, double gate) {
+    return new SearchRun("dtn", seed, dev, test, epoch, 60, Map.of("chars", new GateStatistics.Stat(gate, 0.1, 10)),
+        NO_HISTORY);
   }
 
   @Test
@@ -28,7 +34,7 @@ public class SchemeRunsTest {
   @Test
   public void oneSeedGivesPlainScoresAndNoTestScoreADash() {
     SchemeRuns runs = new SchemeRuns("C+W");
-    runs.add(new SchemeRuns.Run(13, 0.725, Double.NaN, 4, 30, Map.of()));
+    runs.add(new SearchRun("C+W", 13, 0.725, null, 4, 30, Map.of(), NO_HISTORY));
     assertEquals("| C+W | 72.50 | - | 4 | 0.5 |  |\n", runs.tableRow());
   }
 }

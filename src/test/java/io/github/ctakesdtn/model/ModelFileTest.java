@@ -113,6 +113,32 @@ public class ModelFileTest {
   }
 
   @Test
+  public void reportDocumentsAreKeptCheckedAndReadWithoutTheNetwork() throws IOException {
+    Path file = temp.getRoot().toPath().resolve("m.zip");
+    JsonObject report = new JsonObject();
+    report.addProperty("scheme", "target-only");
+    JsonObject card = new JsonObject();
+    card.addProperty("summary", "finds drugs");
+    ModelFile.save(randomModel(), file, java.util.Map.of(ModelFile.REPORT, report, ModelFile.CARD, card));
+    var documents = ModelFile.documents(file);
+    assertEquals(report, documents.get(ModelFile.REPORT));
+    assertEquals(card, documents.get(ModelFile.CARD));
+    assertEquals("test", documents.get("provenance.json").getAsJsonObject().get("command").getAsString());
+    ModelFile.load(file); // tagging loads as before
+
+    Path corrupt = rewrite(file, ModelFile.REPORT, bytes -> bytes[bytes.length - 3] ^= 1);
+    IOException e = assertThrows(IOException.class, () -> ModelFile.documents(corrupt));
+    assertTrue(e.getMessage(), e.getMessage().contains("report.json is corrupt (checksum mismatch)"));
+    assertThrows(IOException.class, () -> ModelFile.load(corrupt));
+    assertThrows(IllegalArgumentException.class,
+        () -> ModelFile.save(randomModel(), file, java.util.Map.of("notes.json", card)));
+
+    Path without = temp.getRoot().toPath().resolve("plain.zip");
+    ModelFile.save(randomModel(), without);
+    assertEquals(java.util.Set.of("config.json", "provenance.json"), ModelFile.documents(without).keySet());
+  }
+
+  @Test
   public void unknownEntriesAreSkippedAndAMissingTensorIsRefused() throws IOException {
     Path file = temp.getRoot().toPath().resolve("m.zip");
     ModelFile.save(randomModel(), file);
