@@ -5,12 +5,12 @@ package io.github.ctakesdtn.cli;
  * logs, so cTAKES' and ND4J's start-up chatter stays off the screen. A user's own
  * {@code -Dlog4j2.configurationFile} wins.
  */
-final class Logging {
+public final class Logging {
   static final String CONFIGURATION = "ctakes-dtn-log4j2.xml";
 
   private Logging() {}
 
-  static void quiet() {
+  public static void quiet() {
     // JavaCPP prints its native-library loading to stderr unless sent through SLF4J (and so Log4j).
     if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
       System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
