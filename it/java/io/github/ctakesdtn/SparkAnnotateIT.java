@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.ctakesdtn.cli.Logging;
 import io.github.ctakesdtn.corpus.MentionLabels;
 import io.github.ctakesdtn.spark.SparkAnnotate;
 import io.github.ctakesdtn.uima.ModelRegistry;
@@ -53,8 +54,10 @@ public class SparkAnnotateIT {
 
   @BeforeClass
   public static void startSpark() {
+    Logging.quiet(); // the project's log configuration (warnings only), as the job's main sets it
     spark = SparkSession.builder().master("local[2]").appName("SparkAnnotateIT")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+        .config("spark.driver.host", "localhost").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
   }
 
   @AfterClass

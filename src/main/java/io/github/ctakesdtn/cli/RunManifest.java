@@ -31,7 +31,12 @@ public final class RunManifest {
   }
 
   public static RunManifest forModel(String location) throws IOException {
-    return new RunManifest(location, ModelRegistry.sha256(location));
+    return forModel(location, location);
+  }
+
+  /** The model as the user named it, read from {@code readFrom} (where a shipped copy of it lies). */
+  public static RunManifest forModel(String location, String readFrom) throws IOException {
+    return new RunManifest(location, ModelRegistry.sha256(readFrom));
   }
 
   /** The model's SHA-256 (hex): what identifies the model in outputs. */

@@ -5,6 +5,7 @@ import io.github.ctakesdtn.corpus.DocumentIds;
 import io.github.ctakesdtn.corpus.TextFiles;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,7 @@ import org.apache.hadoop.fs.RemoteIterator;
  * What the driver lists before any note is read: the notes under the input folder (plain text and
  * CAS files, recursively, the same selection and document ids as {@code annotate}), and the notes
  * whose XMI the output folder already holds. Listing costs one request per thousand files on an
- * object store, and the list of paths (a few hundred bytes per note) is all the driver keeps.
+ * object store, and the notes' paths and ids (a few hundred bytes per note) are all the driver keeps.
  */
 record NoteListing(List<NoteTask> notes, int ignored, int underOutput, int alreadyDone, int staleTemporaries) {
   /** The names {@code AtomicFiles} and {@link HadoopFiles} give their temporaries. */
@@ -42,51 +43,54 @@ record NoteListing(List<NoteTask> notes, int ignored, int underOutput, int alrea
     int stale = 0;
     if (outFs.exists(xmiFolder)) {
       String xmiRoot = outFs.makeQualified(xmiFolder).toUri().getPath();
-      for (LocatedFileStatus file : list(outFs, xmiFolder)) {
-        String name = file.getPath().getName();
+      for (Path file : list(outFs, xmiFolder)) {
+        String name = file.getName();
         if (TEMPORARY.matcher(name).matches()) {
-          stale += outFs.delete(file.getPath(), false) ? 1 : 0;
+          stale += outFs.delete(file, false) ? 1 : 0;
         } else if (name.endsWith(".xmi")) {
-          done.add(DocumentIds.ofRelativePath(relative(xmiRoot, file.getPath())));
+          done.add(DocumentIds.ofRelativePath(relative(xmiRoot, file)));
         }
       }
     }
-    List<LocatedFileStatus> notes = new ArrayList<>();
+    List<Path> notes = new ArrayList<>();
     int ignored = 0;
     int underOutput = 0;
     String rootPath = root.toUri().getPath();
-    for (LocatedFileStatus file : list(inFs, root)) {
-      if (isWithin(file.getPath(), outRoot)) {
+    for (Path file : list(inFs, root)) {
+      if (isWithin(file, outRoot)) {
         underOutput++;
-      } else if (TextFiles.isNote(java.nio.file.Path.of(file.getPath().getName()))) {
+      } else if (TextFiles.isNote(java.nio.file.Path.of(file.getName()))) {
         notes.add(file);
       } else {
         ignored++;
       }
     }
-    DocumentIds.requireUnique(root.toString(), notes, f -> DocumentIds.ofRelativePath(relative(rootPath, f.getPath())));
+    DocumentIds.requireUnique(root.toString(), notes, f -> DocumentIds.ofRelativePath(relative(rootPath, f)));
     List<NoteTask> tasks = new ArrayList<>(notes.size());
     int alreadyDone = 0;
-    for (LocatedFileStatus file : notes) {
-      String id = DocumentIds.ofRelativePath(relative(rootPath, file.getPath()));
+    for (Path file : notes) {
+      String id = DocumentIds.ofRelativePath(relative(rootPath, file));
       boolean isDone = !redoAll && done.contains(id);
       alreadyDone += isDone ? 1 : 0;
-      tasks.add(new NoteTask(file.getPath().toString(), id, isDone));
+      tasks.add(new NoteTask(file.toString(), id, isDone));
     }
     return new NoteListing(tasks, ignored, underOutput, alreadyDone, stale);
   }
 
-  /** Regular files under {@code folder}, recursively, sorted by path (the order {@code annotate} reads them in). */
-  private static List<LocatedFileStatus> list(FileSystem fs, Path folder) throws IOException {
-    List<LocatedFileStatus> files = new ArrayList<>();
+  /**
+   * Regular files under {@code folder}, recursively, sorted by path (the order {@code annotate}
+   * reads them in). Only the paths are kept: a listed status also carries block locations.
+   */
+  private static List<Path> list(FileSystem fs, Path folder) throws IOException {
+    List<Path> files = new ArrayList<>();
     RemoteIterator<LocatedFileStatus> it = fs.listFiles(folder, true);
     while (it.hasNext()) {
       LocatedFileStatus file = it.next();
       if (file.isFile()) {
-        files.add(file);
+        files.add(file.getPath());
       }
     }
-    files.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
+    files.sort(Comparator.comparing(Path::toString));
     return files;
   }
 

@@ -123,7 +123,7 @@ public final class SparkAnnotate implements Callable<Integer> {
 
     String driverModel = ModelFiles.local(model);
     ModelRegistry.tagger(driverModel); // fail before any task on a bad model
-    RunManifest manifest = RunManifest.forModel(driverModel);
+    RunManifest manifest = RunManifest.forModel(model, driverModel);
     outFs.mkdirs(xmi);
     Path manifestFile = new Path(xmi, RunManifest.FILE);
     boolean redoAll = manifest.redoAllAfter(
