@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.ctakesdtn.cli.AnnotateCommandTest;
 import io.github.ctakesdtn.cli.Logging;
 import io.github.ctakesdtn.corpus.MentionLabels;
 import io.github.ctakesdtn.spark.SparkAnnotate;
@@ -39,14 +40,7 @@ import org.junit.rules.TemporaryFolder;
  * failures table while the others are annotated, and a rerun that annotates only the new note.
  */
 public class SparkAnnotateIT {
-  private static final String[] SENTENCES = {
-      "The patient was started on aspirin and metformin for type 2 diabetes.",
-      "No signs of pneumonia. Hypertension is controlled with lisinopril.",
-      "Aspirin was stopped because of bleeding and acute renal failure.",
-      "She reports headache and nausea after taking ibuprofen.",
-      "History of asthma, treated with albuterol and prednisone.",
-      "Denies chest pain. Known coronary artery disease and heart failure.",
-  };
+  private static final String[] SENTENCES = AnnotateCommandTest.NOTES;
 
   private static SparkSession spark;
 
@@ -65,8 +59,11 @@ public class SparkAnnotateIT {
     spark.stop();
   }
 
-  /** Notes of varied length, one in a subfolder, one that is not UTF-8, and a file that is no note. */
-  private static Path writeNotes(Path in) throws Exception {
+  /**
+   * Notes of varied length, some in a subfolder, CAS notes (tokenized, with gold mentions, as
+   * convert writes them), one that is not UTF-8, and a file that is no note.
+   */
+  private static Path writeNotes(Path work, Path in) throws Exception {
     for (int n = 0; n < 7; n++) {
       StringBuilder note = new StringBuilder();
       for (int i = 0; i <= n % 4 * 2; i++) {
@@ -79,13 +76,23 @@ public class SparkAnnotateIT {
     byte[] latin1 = "Fever and cough; started on amoxicillin. Caf\u00e9 visit.\n".getBytes(StandardCharsets.ISO_8859_1);
     Files.write(in.resolve("bad.txt"), latin1);
     Files.writeString(in.resolve("note1.ann"), "T1\tDisease 0 5\tFever\n");
+    StringBuilder conll = new StringBuilder();
+    for (String sentence : SENTENCES) {
+      for (String word : sentence.split(" ")) {
+        conll.append(word).append(word.matches("(?i)aspirin|ibuprofen|asthma") ? "\tB-Gold\n" : "\tO\n");
+      }
+      conll.append('\n');
+    }
+    Files.writeString(work.resolve("corpus.tsv"), conll.toString());
+    Cli.ok(work, "convert", "--format", "conll", "--in", work.resolve("corpus.tsv").toString(), "--out",
+        in.resolve("cas").toString(), "--sentences-per-doc", "2");
     return in;
   }
 
   @Test
   public void sameMentionsAsAnnotateFailuresReportedAndRerunSkipsDoneNotes() throws Exception {
     Path work = temp.getRoot().toPath();
-    Path in = writeNotes(Files.createDirectories(work.resolve("in")));
+    Path in = writeNotes(work, Files.createDirectories(work.resolve("in")));
     Path cliOut = work.resolve("cli");
     Path sparkOut = work.resolve("spark");
 
@@ -102,7 +109,9 @@ public class SparkAnnotateIT {
       assertArrayEquals(xmi.toString(), Files.readAllBytes(xmi),
           Files.readAllBytes(sparkOut.resolve("xmi").resolve(cliOut.relativize(xmi))));
     }
-    assertEquals(7, xmiFiles(sparkOut.resolve("xmi")).size());
+    int good = xmiFiles(cliOut).size();
+    assertEquals("7 text notes and 3 CAS notes", 10, good);
+    assertEquals(good, xmiFiles(sparkOut.resolve("xmi")).size());
 
     List<Row> modelIds = spark.read().parquet(sparkOut.resolve("mentions").toString())
         .select("model_id").distinct().collectAsList();
@@ -116,7 +125,7 @@ public class SparkAnnotateIT {
     assertTrue(reason, reason.contains("bad.txt") && reason.contains("not valid UTF-8") && reason.contains("byte"));
 
     JsonObject summary = summary(sparkOut);
-    assertEquals(7, summary.get("notesAnnotated").getAsInt());
+    assertEquals(good, summary.get("notesAnnotated").getAsInt());
     assertEquals(0, summary.get("notesAlreadyDone").getAsInt());
     assertEquals(1, summary.get("notesFailed").getAsInt());
     assertEquals(1, summary.get("filesIgnored").getAsInt());
@@ -138,7 +147,7 @@ public class SparkAnnotateIT {
     assertEquals(expectedAfter, mentionsTable(sparkOut));
     JsonObject rerun = summary(sparkOut);
     assertEquals(1, rerun.get("notesAnnotated").getAsInt());
-    assertEquals(7, rerun.get("notesAlreadyDone").getAsInt());
+    assertEquals(good, rerun.get("notesAlreadyDone").getAsInt());
     assertEquals(1, rerun.get("notesFailed").getAsInt());
     assertFalse("no staging or temporary files left", listAll(sparkOut).stream()
         .anyMatch(p -> p.getFileName().toString().startsWith("_notes-") || p.toString().endsWith(".tmp")));
