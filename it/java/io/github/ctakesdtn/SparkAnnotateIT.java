@@ -50,8 +50,7 @@ public class SparkAnnotateIT {
   public static void startSpark() {
     Logging.quiet(); // the project's log configuration (warnings only), as the job's main sets it
     spark = SparkSession.builder().master("local[2]").appName("SparkAnnotateIT")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-        .config("spark.driver.host", "localhost").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
   }
 
   @AfterClass
@@ -150,7 +149,7 @@ public class SparkAnnotateIT {
     assertEquals(good, rerun.get("notesAlreadyDone").getAsInt());
     assertEquals(1, rerun.get("notesFailed").getAsInt());
     assertFalse("no staging or temporary files left", listAll(sparkOut).stream()
-        .anyMatch(p -> p.getFileName().toString().startsWith("_notes-") || p.toString().endsWith(".tmp")));
+        .anyMatch(p -> p.getFileName().toString().startsWith("staging-") || p.toString().endsWith(".tmp")));
   }
 
   /** Each tagger mention of an XMI folder as "note, begin, end, type, label, confidence, text", sorted. */

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -55,6 +56,9 @@ import picocli.CommandLine.Spec;
 public final class SparkAnnotate implements Callable<Integer> {
   /** Notes per Spark task by default: enough to make a pipeline's start-up (about a second) negligible. */
   static final int NOTES_PER_TASK = 500;
+
+  /** The per-note rows' folder under --out until the run ends; not "_" or "." (Spark's readers skip such names). */
+  private static final String STAGING = "staging-";
 
   @Option(names = "--in", required = true, paramLabel = "PATH",
       description = "Folder of notes: a local path or any Hadoop URI (hdfs://, s3a://, ...).")
@@ -131,6 +135,9 @@ public final class SparkAnnotate implements Callable<Integer> {
     HadoopFiles.writeAtomically(outFs, manifestFile, o -> o.write(manifest.json(redoAll)));
 
     NoteListing listing = NoteListing.of(inFs, in, outFs, xmi, redoAll);
+    for (FileStatus leftover : outFs.listStatus(out, p -> p.getName().startsWith(STAGING))) {
+      outFs.delete(leftover.getPath(), true); // a killed run's staging table
+    }
     int slices = partitions != null ? partitions
         : Math.max(context.defaultParallelism(), (listing.notes().size() + NOTES_PER_TASK - 1) / NOTES_PER_TASK);
     Broadcast<Map<String, String>> settings = context.broadcast(settingsOf(hadoop));
@@ -138,7 +145,7 @@ public final class SparkAnnotate implements Callable<Integer> {
         .mapPartitions(new PartitionAnnotator(model, batchSize, outFs.makeQualified(xmi).toString(), settings));
 
     // The one pass that annotates: its rows are written once and every other output is read from them.
-    Path staging = new Path(out, "_notes-" + spark.sparkContext().applicationId());
+    Path staging = new Path(out, STAGING + spark.sparkContext().applicationId());
     long start = System.nanoTime();
     spark.createDataFrame(rows, NoteTables.NOTE).write().mode(SaveMode.Overwrite).parquet(staging.toString());
     double seconds = (System.nanoTime() - start) / 1e9;
