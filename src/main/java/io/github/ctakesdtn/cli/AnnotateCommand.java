@@ -64,6 +64,11 @@ final class AnnotateCommand implements Callable<Integer> {
       description = "Also write the mentions as brat (NAME.txt + NAME.ann) or conll (NAME.conll, IOB2).")
   MentionExport.Format export;
 
+  @Option(names = "--shard", paramLabel = "K/N", converter = NoteShard.Converter.class,
+      description = "Only the K-th of N parts of the notes (K = 1..N; a note's part comes from a hash of its path under"
+          + " --in), to fan out over machines or batch jobs; the N runs may share --out.")
+  NoteShard shard;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -77,13 +82,18 @@ final class AnnotateCommand implements Callable<Integer> {
     CommandPaths.requireFolder(input, "--in");
     CommandPaths.requireApart(input, output);
     NoteSelection selection = NoteSelection.of(input, output);
-    int stale = CommandPaths.prepareOutputFolder(output, "--out");
+    int stale = CommandPaths.prepareOutputFolder(output, "--out", NoteShard.outputsOf(shard, output));
     ModelRegistry.tagger(model); // load once, and fail early on a bad model
     RunManifest manifest = RunManifest.forModel(model, minConfidence);
     boolean redoAll = manifest.start(output);
     AnnotationSummary summary = new AnnotationSummary();
     List<Path> todo = new ArrayList<>();
+    int otherShards = 0;
     for (Path note : selection.notes()) {
+      if (shard != null && !shard.contains(documentId(note))) {
+        otherShards++;
+        continue;
+      }
       // Done only when everything asked for is there: a run killed between XMI and export redoes the note.
       if (!redoAll && Files.exists(xmiFor(note)) && MentionExport.exists(export, output.resolve(documentId(note)))) {
         summary.alreadyDone();
@@ -112,6 +122,10 @@ final class AnnotateCommand implements Callable<Integer> {
     summary.print(System.out, selection.ignored());
     if (redoAll) {
       System.out.println("model changed      --out was written with another model: every note annotated again");
+    }
+    if (shard != null) {
+      System.out.printf("shard %-12s %,d of %,d notes (the others are in other shards)%n", shard,
+          selection.notes().size() - otherShards, selection.notes().size());
     }
     if (selection.underOutput() > 0) {
       System.out.printf("files under --out  %,d (earlier output, not read as notes)%n", selection.underOutput());

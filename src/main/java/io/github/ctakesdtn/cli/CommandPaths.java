@@ -5,6 +5,7 @@ import io.github.ctakesdtn.corpus.CorpusFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /**
  * Checks on a command's input and output paths, made before any work so that a run fails at once
@@ -33,6 +34,11 @@ final class CommandPaths {
    * temporary files a killed run left behind. Returns how many were removed.
    */
   static int prepareOutputFolder(Path output, String option) throws IOException {
+    return prepareOutputFolder(output, option, target -> true);
+  }
+
+  /** The same, removing only the temporaries of the files {@code ours} accepts (see {@link NoteShard#outputsOf}). */
+  static int prepareOutputFolder(Path output, String option, Predicate<Path> ours) throws IOException {
     if (Files.exists(output) && !Files.isDirectory(output)) {
       throw new CorpusFormatException(output, "", "not a folder (" + option + " takes a folder)");
     }
@@ -43,7 +49,7 @@ final class CommandPaths {
       throw new CorpusFormatException(output, "", "cannot write there (" + option + "): "
           + ErrorMessages.reason(e), e);
     }
-    return AtomicFiles.removeStaleTemporaries(output);
+    return AtomicFiles.removeStaleTemporaries(output, ours);
   }
 
   /**

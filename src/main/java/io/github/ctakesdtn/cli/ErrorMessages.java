@@ -8,14 +8,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /** The line a command prints for a document it had to skip. */
-final class ErrorMessages {
+public final class ErrorMessages {
   private ErrorMessages() {}
 
   /**
    * A bad-input message names its place; a file-system error is spelled out (Java's own message
    * is the bare path); otherwise the innermost cause says the most.
    */
-  static String rootMessage(Throwable e) {
+  public static String rootMessage(Throwable e) {
     String message = e.getClass().getSimpleName();
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof CorpusFormatException) {
@@ -35,7 +35,7 @@ final class ErrorMessages {
    * The line a failed command prints: the command's own message, unless a bad-input or
    * file-system error inside it says more.
    */
-  static String forCommand(Throwable e) {
+  public static String forCommand(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof CorpusFormatException || t instanceof FileSystemException) {
         return rootMessage(e);
@@ -65,7 +65,7 @@ final class ErrorMessages {
   }
 
   /** "FILE: message", unless the message (a bad-input one) already names the file. */
-  static String withSource(String source, String message) {
+  public static String withSource(String source, String message) {
     return message.contains(source) ? message : source + ": " + message;
   }
 }

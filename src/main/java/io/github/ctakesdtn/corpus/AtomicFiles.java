@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Writes a file through a temporary sibling renamed into place, so a crash never leaves half a file. */
@@ -22,7 +25,17 @@ public final class AtomicFiles {
   }
 
   /** Names of the temporaries {@link #write} makes: "." + target name + random digits + ".tmp". */
-  private static final Pattern TEMPORARY = Pattern.compile("\\..+\\d+\\.tmp");
+  private static final Pattern TEMPORARY = Pattern.compile("\\.(.+\\D)\\d+\\.tmp");
+
+  /**
+   * A name of the form {@link #write} gives its temporaries, for writers elsewhere (a Hadoop file
+   * system), so that a local rerun recognises and removes what they leave behind.
+   */
+  public static String temporaryName(String targetName) {
+    return "." + targetName + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp";
+  }
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
    * Deletes, under {@code dir}, the temporaries of writes that never finished (the process was
@@ -30,9 +43,18 @@ public final class AtomicFiles {
    * is writing.
    */
   public static int removeStaleTemporaries(Path dir) throws IOException {
+    return removeStaleTemporaries(dir, target -> true);
+  }
+
+  /**
+   * The same for the temporaries of the targets {@code ours} accepts only, where other processes
+   * write other targets in the same folder at the same time ({@code annotate --shard}).
+   */
+  public static int removeStaleTemporaries(Path dir, Predicate<Path> ours) throws IOException {
     int removed = 0;
     for (Path file : TextFiles.listFiles(dir, ".tmp")) {
-      if (TEMPORARY.matcher(file.getFileName().toString()).matches() && Files.deleteIfExists(file)) {
+      Matcher temporary = TEMPORARY.matcher(file.getFileName().toString());
+      if (temporary.matches() && ours.test(file.resolveSibling(temporary.group(1))) && Files.deleteIfExists(file)) {
         removed++;
       }
     }

@@ -110,16 +110,27 @@ public final class CasCorpusReader implements CorpusFormatReader {
    * forms, whose type-system checks are their own.
    */
   public static void load(Path file, JCas jcas) throws CorpusFormatException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), HEAD)) {
+    try (InputStream in = Files.newInputStream(file)) {
+      load(in, file.toString(), jcas);
+    } catch (CorpusFormatException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new CorpusFormatException(file, "", "not a readable CAS file (" + rootMessage(e) + ")", e);
+    }
+  }
+
+  /** {@link #load(Path, JCas)} for a stream from elsewhere (a Hadoop file system); {@code source} names it in errors. */
+  public static void load(InputStream stream, String source, JCas jcas) throws CorpusFormatException {
+    try (InputStream in = new BufferedInputStream(stream, HEAD)) {
       boolean xml = isXml(in);
       if (xml) {
-        requireCasRoot(file, in);
+        requireCasRoot(source, in);
       }
       CasIOUtils.load(in, null, jcas.getCas(), xml ? CasLoadMode.LENIENT : CasLoadMode.DEFAULT);
     } catch (CorpusFormatException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new CorpusFormatException(file, placeOf(e), "not a readable CAS file (" + rootMessage(e) + ")", e);
+      throw new CorpusFormatException(source, placeOf(e), "not a readable CAS file (" + rootMessage(e) + ")", e);
     }
   }
 
@@ -132,7 +143,7 @@ public final class CasCorpusReader implements CorpusFormatReader {
    * Refuses XML that is not a CAS (a {@code config.xml} among the notes) with the root element
    * it found: UIMA's own message for it was "Cannot parse null string".
    */
-  private static void requireCasRoot(Path file, InputStream in) throws IOException {
+  private static void requireCasRoot(String source, InputStream in) throws IOException {
     in.mark(HEAD);
     byte[] bytes = in.readNBytes(HEAD);
     in.reset();
@@ -145,8 +156,8 @@ public final class CasCorpusReader implements CorpusFormatReader {
     String name = root.group(1);
     String local = name.substring(name.indexOf(':') + 1);
     if (!local.equals("XMI") && !name.equals("CAS")) {
-      throw new CorpusFormatException(file, "", "not a CAS file: its root element is <" + name
-          + ">, not <xmi:XMI> (XMI) or <CAS> (XCAS)");
+      throw new CorpusFormatException(source, "", "not a CAS file: its root element is <" + name
+          + ">, not <xmi:XMI> (XMI) or <CAS> (XCAS)", null);
     }
   }
 

@@ -10,6 +10,11 @@ public class CorpusFormatException extends IOException {
   }
 
   public CorpusFormatException(Path file, String place, String problem, Throwable cause) {
-    super(file + (place.isEmpty() ? "" : ": " + place) + ": " + problem, cause);
+    this(String.valueOf(file), place, problem, cause);
+  }
+
+  /** For a source that is not a local file, e.g. a note on HDFS or S3 named by its URI. */
+  public CorpusFormatException(String source, String place, String problem, Throwable cause) {
+    super(source + (place.isEmpty() ? "" : ": " + place) + ": " + problem, cause);
   }
 }

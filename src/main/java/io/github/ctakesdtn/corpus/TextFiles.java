@@ -22,7 +22,11 @@ public final class TextFiles {
    * error naming the byte offset and line of the first byte that is not UTF-8.
    */
   public static String readUtf8(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
+    return decodeUtf8(Files.readAllBytes(file), file.toString());
+  }
+
+  /** {@link #readUtf8} for bytes read elsewhere (a Hadoop file system); {@code source} names them in errors. */
+  public static String decodeUtf8(byte[] bytes, String source) throws CorpusFormatException {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -31,8 +35,8 @@ public final class TextFiles {
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
       int offset = in.position();
-      throw new CorpusFormatException(file, "byte " + offset + " (line " + lineAt(bytes, offset) + ")",
-          "not valid UTF-8 (convert the file to UTF-8 first)");
+      throw new CorpusFormatException(source, "byte " + offset + " (line " + lineAt(bytes, offset) + ")",
+          "not valid UTF-8 (convert the file to UTF-8 first)", null);
     }
     decoder.flush(out);
     String text = out.flip().toString();

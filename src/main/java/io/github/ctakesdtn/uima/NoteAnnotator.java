@@ -4,7 +4,9 @@ import io.github.ctakesdtn.corpus.CasCorpusReader;
 import io.github.ctakesdtn.corpus.CtakesTokenizer;
 import io.github.ctakesdtn.corpus.TextFiles;
 import io.github.ctakesdtn.corpus.XmlChars;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.ctakes.typesystem.type.structured.DocumentID;
 import org.apache.ctakes.typesystem.type.textspan.Sentence;
@@ -42,15 +44,23 @@ public final class NoteAnnotator implements AutoCloseable {
 
   /** Reads and annotates a note. */
   public JCas annotate(Path file, String documentId) throws IOException, UIMAException {
+    return annotate(file.toString(), Files.readAllBytes(file), documentId);
+  }
+
+  /**
+   * Annotates a note read elsewhere (a Hadoop file system): {@code source} is its path or URI,
+   * whose ending says plain text ({@code .txt}) or CAS, and which errors name.
+   */
+  public JCas annotate(String source, byte[] content, String documentId) throws IOException, UIMAException {
     JCas jcas = fullPipeline.newJCas();
     replacedCharacters = 0;
-    boolean text = file.getFileName().toString().endsWith(".txt");
+    boolean text = source.endsWith(".txt");
     if (text) {
-      String note = TextFiles.readUtf8(file);
+      String note = TextFiles.decodeUtf8(content, source);
       replacedCharacters = XmlChars.countForbidden(note);
       jcas.setDocumentText(XmlChars.replaceForbidden(note));
     } else {
-      CasCorpusReader.load(file, jcas);
+      CasCorpusReader.load(new ByteArrayInputStream(content), source, jcas);
     }
     if (!JCasUtil.exists(jcas, DocumentID.class)) {
       DocumentID id = new DocumentID(jcas);

@@ -15,7 +15,8 @@ import org.junit.rules.TemporaryFolder;
 public class AnnotateCommandTest {
   @Rule public TemporaryFolder temp = new TemporaryFolder();
 
-  static final String[] NOTES = {
+  /** Sentences naming drugs and diseases, also used by the integration tests. */
+  public static final String[] NOTES = {
       "The patient was started on aspirin and metformin for type 2 diabetes.",
       "No signs of pneumonia. Hypertension is controlled with lisinopril.",
       "Aspirin was stopped because of bleeding and acute renal failure.",
