@@ -9,6 +9,7 @@ import io.github.ctakesdtn.model.LabeledSentence;
 import io.github.ctakesdtn.model.ModelFile;
 import io.github.ctakesdtn.model.NetworkConfig;
 import io.github.ctakesdtn.model.Tagger;
+import io.github.ctakesdtn.train.Checkpoints;
 import io.github.ctakesdtn.train.CorpusFingerprint;
 import io.github.ctakesdtn.train.EmbeddingTable;
 import io.github.ctakesdtn.train.Trainer;
@@ -22,7 +23,6 @@ import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,7 +41,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + " and writes one model file.",
         "Corpora are folders of CAS files (XMI, XCAS, binary) or CoNLL files. Early stopping and model selection"
             + " use exact-span F1 on the dev corpus (or on sentences carved from train when none is given).",
-        "The best model so far is written to --out after every improving epoch, so a stopped run leaves one."})
+        "The best model so far is written to --out after every improving epoch, so a stopped run leaves one;"
+            + " a checkpoint written after every epoch (MODEL.checkpoint) lets --resume continue a stopped run."})
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -66,6 +67,11 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write.")
   Path out;
+
+  @Option(names = "--resume",
+      description = "Continue an interrupted run from its checkpoint (--out's name + .checkpoint), given the same options"
+          + " and data; the model is the one an uninterrupted run writes. Without a checkpoint, train from the start.")
+  boolean resume;
 
   @Option(names = "--mention-type", paramLabel = "TYPE",
       description = "CAS input: full UIMA type name of the gold mentions (repeatable; default: every IdentifiedAnnotation).")
@@ -110,8 +116,8 @@ final class TrainCommand implements Callable<Integer> {
     TrainingConfig config = options.config();
 
     JsonObject provenance = new JsonObject();
-    provenance.addProperty("command", "ctakes-dtn " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-    provenance.addProperty("created", Instant.now().toString());
+    // No clock time in the model file: the same data, options and seed always give the same bytes, resumed or not.
+    provenance.addProperty("command", "ctakes-dtn " + String.join(" ", recordedArguments()));
     provenance.add("versions", Versions.asJson());
     provenance.add("trainingConfig", new Gson().toJsonTree(config));
     JsonObject data = new JsonObject();
@@ -145,17 +151,17 @@ final class TrainCommand implements Callable<Integer> {
       console.printf("transfer: source %,d sentences, scheme %s%n", sourceSentences.size(), scheme.name());
       provenance.add("transferConfig", new Gson().toJsonTree(transfer.config()));
     }
-    EmbeddingTable table = embeddings.table(List.of(split.all(), sourceSentences), modelDir(), console);
+    Checkpoints checkpoints = checkpoints(recipe(provenance, scheme), console);
+    EmbeddingTable table = embeddings.table(List.of(split.all(), sourceSentences), modelDir(), console, checkpoints);
     embeddings.record(data);
     SchemeTrainer.Outcome outcome = SchemeTrainer.train(scheme, shape, config, table, transfer.config(),
-        sourceSentences, trainSentences, devSentences, listener, provenance);
+        sourceSentences, trainSentences, devSentences, listener, provenance, checkpoints);
     TaggerModel trained = outcome.model();
     JsonObject scores = new JsonObject();
     scores.addProperty("scheme", scheme.name());
     scores.addProperty("bestEpoch", outcome.bestEpoch());
     scores.addProperty("devF1", outcome.devF1());
     scores.addProperty("epochsRun", outcome.epochsRun());
-    scores.addProperty("trainingSeconds", outcome.seconds());
     if (!outcome.gates().isEmpty()) {
       provenance.add("gates", new Gson().toJsonTree(outcome.gates()));
       outcome.gates().forEach((group, stat) -> console.printf(
@@ -170,10 +176,53 @@ final class TrainCommand implements Callable<Integer> {
     }
     provenance.add("scores", scores);
     ModelFile.save(trained.withLabelTypes(mappings), out);
+    checkpoints.remove();
     console.printf("best dev F1 %.2f at epoch %d of %d (%s); model written to %s%n",
         100 * scores.get("devF1").getAsDouble(), scores.get("bestEpoch").getAsInt(), scores.get("epochsRun").getAsInt(),
-        ConsoleTrainingListener.duration(Math.round(scores.get("trainingSeconds").getAsDouble())), out);
+        ConsoleTrainingListener.duration(Math.round(outcome.seconds())), out);
     return 0;
+  }
+
+  /** The command line as the model records it: --resume changes nothing in the result, so it is left out. */
+  private List<String> recordedArguments() {
+    return spec.commandLine().getParseResult().originalArgs().stream().filter(arg -> !arg.equals("--resume")).toList();
+  }
+
+  /**
+   * What decides the trained model, which a resumed run must share with the interrupted one: the
+   * versions, the options (but the thread count, which changes nothing) and the data's fingerprints.
+   */
+  private JsonObject recipe(JsonObject provenance, SharingScheme scheme) throws IOException {
+    Gson gson = new Gson();
+    JsonObject recipe = new JsonObject();
+    recipe.add("versions", provenance.get("versions"));
+    recipe.add("network", gson.toJsonTree(options.shape()));
+    JsonObject training = gson.toJsonTree(options.config()).getAsJsonObject();
+    training.remove("threads");
+    recipe.add("trainingConfig", training);
+    recipe.addProperty("scheme", scheme.name());
+    if (source != null) {
+      recipe.add("transferConfig", gson.toJsonTree(transfer.config()));
+    }
+    recipe.add("labelTypes", gson.toJsonTree(mappings));
+    recipe.add("data", provenance.get("data").deepCopy());
+    recipe.add("vectors", embeddings.recipe());
+    return recipe;
+  }
+
+  private Checkpoints checkpoints(JsonObject recipe, PrintStream console) throws IOException {
+    Path file = Checkpoints.fileFor(out);
+    if (!resume) {
+      if (Files.exists(file)) {
+        console.printf("note: %s, the checkpoint of an interrupted run, will be replaced: pass --resume to continue"
+            + " that run instead%n", file);
+      }
+      return Checkpoints.startingAfresh(file, recipe);
+    }
+    Checkpoints checkpoints = Checkpoints.resuming(file, recipe);
+    console.println(checkpoints.resumed() == null ? "no checkpoint at " + file + ": training from the start"
+        : "resuming from " + file);
+    return checkpoints;
   }
 
   /** The model's folder, where learned vectors' text stays while they are learned. */

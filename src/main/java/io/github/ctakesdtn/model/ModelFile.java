@@ -83,11 +83,11 @@ public final class ModelFile {
     AtomicFiles.write(file, out -> {
       try (ZipOutputStream zip = new ZipOutputStream(out)) {
         for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-          zip.putNextEntry(new ZipEntry(entry.getKey()));
+          zip.putNextEntry(ZipEntries.fixedTime(entry.getKey()));
           zip.write(entry.getValue());
           zip.closeEntry();
         }
-        zip.putNextEntry(new ZipEntry(MANIFEST));
+        zip.putNextEntry(ZipEntries.fixedTime(MANIFEST));
         zip.write(json(manifest));
         zip.closeEntry();
       }
