@@ -2,6 +2,7 @@ package io.github.ctakesdtn.cli;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
+import io.github.ctakesdtn.corpus.AtomicFiles;
 import io.github.ctakesdtn.corpus.LabelTypeMapping;
 import io.github.ctakesdtn.corpus.SentenceSampler;
 import io.github.ctakesdtn.corpus.TagScheme;
@@ -212,6 +213,9 @@ final class TrainCommand implements Callable<Integer> {
 
   private Checkpoints checkpoints(JsonObject recipe, PrintStream console) throws IOException {
     Path file = Checkpoints.fileFor(out);
+    // Half-written model or checkpoint files of a killed run (never renamed into place).
+    AtomicFiles.removeStaleTemporariesOf(out);
+    AtomicFiles.removeStaleTemporariesOf(file);
     if (!resume) {
       if (Files.exists(file)) {
         console.printf("note: %s, the checkpoint of an interrupted run, will be replaced: pass --resume to continue"
