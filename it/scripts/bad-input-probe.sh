@@ -57,7 +57,7 @@ cli convert --format conll --in c1 --out c1o
 expect_ok "convert conll: same base name in two folders" test "$(find c1o -name '*.xmi' | wc -l)" -eq 2
 printf 'Aspirin\tB-Chemical\rcauses\tO\rbleeding\tB-Disease\r\r' > c/cr.tsv
 cli convert --format conll --in c/cr.tsv --out cro
-expect_ok "convert conll: lone CR line ends" grep -q 'Disease' cro/cr.xmi
+expect_ok "convert conll: lone CR line ends" grep -q 'Disease' cro/cr-00001.xmi
 printf 'Aspirin\tB-Chemical\ncau\0ses\tO\n\n' > c/nul.tsv
 cli convert --format conll --in c/nul.tsv --out nulo; expect_error "convert conll: NUL byte" "nul.tsv" "line 2"
 printf 'Aspirin\tB-Chemical\ncauses\n\n' > c/notag.tsv

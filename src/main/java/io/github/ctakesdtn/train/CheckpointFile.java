@@ -14,6 +14,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -56,6 +58,8 @@ public final class CheckpointFile {
   public static void write(Path file, TrainingState state) throws IOException {
     AtomicFiles.write(file, out -> {
       try (ZipOutputStream zip = new ZipOutputStream(out)) {
+        // Parameters hardly compress; the fastest level keeps an epoch's checkpoint quick to write.
+        zip.setLevel(Deflater.BEST_SPEED);
         JsonObject checksums = new JsonObject();
         byte[] json = GSON.toJson(state.values()).getBytes(StandardCharsets.UTF_8);
         zip.putNextEntry(ZipEntries.fixedTime(STATE));
@@ -91,18 +95,18 @@ public final class CheckpointFile {
       out.writeInt(matrix.length);
       out.writeInt(matrix.length == 0 ? 0 : matrix[0].length);
       for (float[] row : matrix) {
-        for (float v : row) {
-          out.writeFloat(v);
-        }
+        ByteBuffer bytes = ByteBuffer.allocate(4 * row.length);
+        bytes.asFloatBuffer().put(row);
+        out.write(bytes.array());
       }
     }
     for (Map.Entry<String, double[]> entry : state.doubles().entrySet()) {
       out.writeUTF(entry.getKey());
       out.writeByte(FLOAT64_VECTOR);
       out.writeInt(entry.getValue().length);
-      for (double v : entry.getValue()) {
-        out.writeDouble(v);
-      }
+      ByteBuffer bytes = ByteBuffer.allocate(8 * entry.getValue().length);
+      bytes.asDoubleBuffer().put(entry.getValue());
+      out.write(bytes.array());
     }
   }
 
@@ -124,7 +128,7 @@ public final class CheckpointFile {
           case MANIFEST -> manifest = parse(readJson(zip, name, MANIFEST), name, MANIFEST);
           case ARRAYS -> {
             MessageDigest digest = sha256();
-            DataInputStream in = new DataInputStream(new DigestInputStream(zip, digest));
+            DataInputStream in = new DataInputStream(new BufferedInputStream(new DigestInputStream(zip, digest)));
             arrays = readArrays(in, name);
             if (in.read() != -1) {
               throw new IOException(name + ": " + ARRAYS + " is longer than its arrays");
@@ -189,19 +193,19 @@ public final class CheckpointFile {
         int columns = in.readInt();
         requireSize(name, arrayName, rows, columns);
         float[][] matrix = new float[rows][columns];
+        byte[] bytes = new byte[4 * columns];
         for (float[] row : matrix) {
-          for (int c = 0; c < columns; c++) {
-            row[c] = in.readFloat();
-          }
+          in.readFully(bytes);
+          ByteBuffer.wrap(bytes).asFloatBuffer().get(row);
         }
         state.putFloats(arrayName, matrix);
       } else if (kind == FLOAT64_VECTOR) {
         int length = in.readInt();
         requireSize(name, arrayName, 1, length);
         double[] vector = new double[length];
-        for (int i = 0; i < length; i++) {
-          vector[i] = in.readDouble();
-        }
+        byte[] bytes = new byte[8 * length];
+        in.readFully(bytes);
+        ByteBuffer.wrap(bytes).asDoubleBuffer().get(vector);
         state.putDoubles(arrayName, vector);
       } else {
         throw new IOException(name + ": array " + arrayName + " in " + ARRAYS + " has unknown kind " + kind);
