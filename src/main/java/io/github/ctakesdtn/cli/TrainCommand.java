@@ -103,6 +103,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    options.check(spec);
     // Before any work: a bad --out would otherwise fail only after the first epoch.
     CommandPaths.requireWritableFile(out, "--out");
     PrintStream console = System.out;
