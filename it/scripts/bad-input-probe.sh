@@ -124,7 +124,7 @@ expect_ok "evaluate --json: the same bytes on every run" cmp -s e/a.json e/a1.js
 
 # ---------- model files ----------
 mkdir -p m
-cli train --train c/good.tsv --out m/x.model --epochs 1 --no-learned-vectors --threads 1 > /dev/null
+cli train --train e/gold.tsv --out m/x.model --epochs 1 --no-learned-vectors --threads 1 > /dev/null
 if [ -f m/x.model ]; then
   head -c 2000 m/x.model > m/trunc.model
   cli evaluate --gold e/gold.tsv --model m/trunc.model; expect_error "model: truncated" "trunc.model" "truncated|manifest|entry"
@@ -146,15 +146,15 @@ fi
 # ---------- train ----------
 mkdir -p t
 cli train --train c/good.tsv --out t --epochs 1 --no-learned-vectors; expect_error "train: --out is a folder (before any epoch)" "t" "folder"
-printf 'a\tO\nb\tO\n\n' > t/nomention.tsv
+for i in $(seq 1 20); do printf 'a\tO\nb\tO\n\n'; done > t/nomention.tsv
 cli train --train t/nomention.tsv --out t/n.model --no-learned-vectors; expect_error "train: no mentions" "nomention" "mention"
 cli train --train t/nope.tsv --out t/n.model; expect_error "train: --train does not exist" "nope.tsv" "no such"
+cli train --train c/good.tsv --out t/n.model --no-learned-vectors; expect_error "train: one sentence, carved out as dev" "good.tsv" "dev"
 cli train --train c/good.tsv --out t/n.model --epochs 0; expect_error "train: --epochs 0" "--epochs" "0"
 cli train --train c/good.tsv --dev t/nodev --out t/n.model; expect_error "train: --dev does not exist" "nodev" "no such"
-cli train --train c/good.tsv --out t/k.model --epochs 2 --no-learned-vectors --threads 1 > /dev/null
 printf 'garbage' > t/r.model.checkpoint
-cli train --train c/good.tsv --out t/r.model --epochs 2 --no-learned-vectors --resume; expect_error "train --resume: checkpoint is not a zip" "r.model.checkpoint" "checkpoint"
-cli train --train c/good.tsv --out t/r.model --epochs 2 --no-learned-vectors
+cli train --train e/gold.tsv --out t/r.model --epochs 2 --no-learned-vectors --resume; expect_error "train --resume: checkpoint is not a zip" "r.model.checkpoint" "checkpoint"
+cli train --train e/gold.tsv --out t/r.model --epochs 2 --no-learned-vectors
 expect_ok "train without --resume: a bad checkpoint is replaced (noted)" grep -q 'will be replaced' <<< "$out"
 
 # ---------- annotate (slow: cTAKES starts each time) ----------
