@@ -4,12 +4,15 @@
 # uninterrupted one (issue 16's crash goal). Small data written here; about 10 minutes on 2 cores.
 #
 #   it/scripts/kill-test.sh [RUNS] [SEED]        (RUNS default 20, SEED default 16)
+#   ANNOTATE_RUNS=N TRAIN_RUNS=M it/scripts/kill-test.sh   (one command only: the other 0)
 #
 # Needs target/ctakes-dtn.jar (mvn package) or JAR=path. Exit 0 only when every check held.
 set -euo pipefail
 
 RUNS=${1:-20}
 RANDOM=${2:-16}
+ANNOTATE_RUNS=${ANNOTATE_RUNS:-$RUNS}
+TRAIN_RUNS=${TRAIN_RUNS:-$RUNS}
 JAR=$(realpath "${JAR:-target/ctakes-dtn.jar}")
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/kill-test.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -98,11 +101,13 @@ kill_at() {
 }
 
 # --- annotate ---
+annotate_ok=1
+if [ "$ANNOTATE_RUNS" -gt 0 ]; then
 timed_run . "whole/*.xmi" "${ANNOTATE[@]}" --out whole
 annotate_ms=$run_ms; annotate_first=$first_ms; annotate_last=$last_ms
 documents=$(ls whole/*.xmi | wc -l)
 lost=0; corrupt=0; identical=0; mid_output=0; leftovers=0
-for r in $(seq 1 "$RUNS"); do
+for r in $(seq 1 "$ANNOTATE_RUNS"); do
   first_ms=$annotate_first; last_ms=$annotate_last; delay=$(draw_delay)
   kill_at "$delay" . "a$r/*.xmi" "${ANNOTATE[@]}" --out "a$r"
   written=$(ls "a$r"/*.xmi 2> /dev/null | wc -l || true)
@@ -119,17 +124,21 @@ for r in $(seq 1 "$RUNS"); do
   identical=$((identical + same))
   echo "annotate run $r: killed at moment ${delay} ms (still running: $killed_running), $written of $documents XMI written, resumed identical: $same"
 done
-echo "annotate: $RUNS kills at random moments of a ${annotate_ms} ms run (XMI written from ${annotate_first} to ${annotate_last} ms;" \
+echo "annotate: $ANNOTATE_RUNS kills at random moments of a ${annotate_ms} ms run (XMI written from ${annotate_first} to ${annotate_last} ms;" \
   "$mid_output kills while writing documents);" \
-  "documents lost $lost, corrupted $corrupt; runs with files left over $leftovers; resumed runs identical $identical/$RUNS"
-annotate_ok=$(( lost == 0 && corrupt == 0 && leftovers == 0 && identical == RUNS ))
+  "documents lost $lost, corrupted $corrupt; runs with files left over $leftovers; resumed runs identical" \
+  "$identical/$ANNOTATE_RUNS"
+annotate_ok=$(( lost == 0 && corrupt == 0 && leftovers == 0 && identical == ANNOTATE_RUNS ))
+fi
 
 # --- train ---
+train_ok=1
+if [ "$TRAIN_RUNS" -gt 0 ]; then
 mkdir whole-train
 timed_run whole-train "m.model.checkpoint" "${TRAIN[@]}"
 train_ms=$run_ms; train_first=$first_ms; train_last=$last_ms
 t_identical=0; t_leftovers=0; with_checkpoint=0; bad_partial=0
-for r in $(seq 1 "$RUNS"); do
+for r in $(seq 1 "$TRAIN_RUNS"); do
   mkdir "t$r"
   first_ms=$train_first; last_ms=$train_last; delay=$(draw_delay)
   kill_at "$delay" "t$r" "m.model.checkpoint" "${TRAIN[@]}"
@@ -142,9 +151,11 @@ for r in $(seq 1 "$RUNS"); do
   t_identical=$((t_identical + same))
   echo "train run $r: killed at moment ${delay} ms (still running: $killed_running), resumed identical: $same"
 done
-echo "train: $RUNS kills at random moments of a ${train_ms} ms run (first checkpoint at ${train_first} ms, model final at ${train_last} ms;" \
+echo "train: $TRAIN_RUNS kills at random moments of a ${train_ms} ms run (first checkpoint at ${train_first} ms, model final at ${train_last} ms;" \
   "$with_checkpoint kills after a checkpoint);" \
-  "broken best-so-far models $bad_partial; runs with files left over $t_leftovers; resumed runs identical $t_identical/$RUNS"
-train_ok=$(( bad_partial == 0 && t_leftovers == 0 && t_identical == RUNS ))
+  "broken best-so-far models $bad_partial; runs with files left over $t_leftovers; resumed runs identical" \
+  "$t_identical/$TRAIN_RUNS"
+train_ok=$(( bad_partial == 0 && t_leftovers == 0 && t_identical == TRAIN_RUNS ))
+fi
 
 [ "$annotate_ok" -eq 1 ] && [ "$train_ok" -eq 1 ]
