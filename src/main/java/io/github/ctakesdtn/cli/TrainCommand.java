@@ -25,8 +25,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -154,7 +156,15 @@ final class TrainCommand implements Callable<Integer> {
       provenance.add("transferConfig", new Gson().toJsonTree(transfer.config()));
     }
     Checkpoints checkpoints = checkpoints(recipe(provenance, scheme), console);
-    EmbeddingTable table = embeddings.table(List.of(split.all(), sourceSentences), modelDir(), console, checkpoints);
+    Path scratch = vectorsScratch();
+    removeTree(scratch); // a killed run's
+    EmbeddingTable table;
+    try {
+      table = embeddings.table(List.of(split.all(), sourceSentences), Files.createDirectories(scratch), console,
+          checkpoints);
+    } finally {
+      removeTree(scratch);
+    }
     embeddings.record(data);
     SchemeTrainer.Outcome outcome = SchemeTrainer.train(scheme, shape, config, table, transfer.config(),
         sourceSentences, trainSentences, devSentences, listener, provenance, checkpoints);
@@ -230,8 +240,21 @@ final class TrainCommand implements Callable<Integer> {
     return checkpoints;
   }
 
-  /** The model's folder, where learned vectors' text stays while they are learned. */
-  private Path modelDir() throws IOException {
-    return Files.createDirectories(out.toAbsolutePath().getParent());
+  /**
+   * The run's own folder beside the model, where the text of learned vectors (the notes' words)
+   * stays while they are learned: removed afterwards, and at the next start when a killed run left it.
+   */
+  private Path vectorsScratch() {
+    return out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".vectors");
+  }
+
+  private static void removeTree(Path folder) throws IOException {
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> paths = Files.walk(folder)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      }
+    }
   }
 }
