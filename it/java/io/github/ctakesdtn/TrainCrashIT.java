@@ -9,6 +9,7 @@ import io.github.ctakesdtn.corpus.TokenSpan;
 import io.github.ctakesdtn.model.LabeledSentence;
 import io.github.ctakesdtn.model.SyntheticCorpus;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,7 +78,7 @@ public class TrainCrashIT {
           if (before == null || !Arrays.equals(before, now)) {
             break;
           }
-        } catch (java.nio.file.NoSuchFileException renamedMeanwhile) {
+        } catch (NoSuchFileException renamedMeanwhile) {
           // read again
         }
       }

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
@@ -140,7 +141,7 @@ public final class CheckpointFile {
       }
     } catch (EOFException e) {
       throw new IOException(name + ": checkpoint is truncated", e);
-    } catch (java.util.zip.ZipException e) {
+    } catch (ZipException e) {
       throw new IOException(name + ": not a readable checkpoint (" + e.getMessage() + ")", e);
     }
     verify(name, manifest, digests);

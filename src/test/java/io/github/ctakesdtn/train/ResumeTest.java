@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.Rule;
@@ -208,7 +209,7 @@ public class ResumeTest {
     assertThrows(Stop.class, () -> singleTask(config).apply(stopAt(2)).apply(Checkpoints.startingAfresh(file,
         recipe("d"))));
     byte[] bytes = Files.readAllBytes(file);
-    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
     IOException truncated = assertThrows(IOException.class, () -> Checkpoints.resuming(file, recipe("d")));
     assertTrue(truncated.getMessage(), truncated.getMessage().startsWith(file.toString()));
     Files.writeString(file, "not a zip");
