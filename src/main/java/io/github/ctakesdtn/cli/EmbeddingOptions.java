@@ -5,7 +5,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.ctakesdtn.model.LabeledSentence;
 import io.github.ctakesdtn.train.CorpusFingerprint;
+import io.github.ctakesdtn.train.Checkpoints;
 import io.github.ctakesdtn.train.EmbeddingTable;
+import io.github.ctakesdtn.train.TrainingState;
 import io.github.ctakesdtn.vectors.LearnedVectors;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,6 +39,9 @@ final class EmbeddingOptions {
   @Option(names = "--max-embedding-words", paramLabel = "N",
       description = "Words taken from the embeddings file, most frequent first (default: ${DEFAULT-VALUE}).")
   int maxEmbeddingWords = 100_000;
+
+  /** Where learned vectors and their record are kept in a checkpoint. */
+  private static final String LEARNED = "learnedVectors";
 
   private JsonObject learned;
 
@@ -70,6 +75,47 @@ final class EmbeddingOptions {
     learned.add("unlabelled", notes);
     learned.addProperty("words", table == null ? 0 : table.words().size());
     return table;
+  }
+
+  /**
+   * The vectors, as {@link #table(List, Path, PrintStream)} makes them; learned vectors are kept in
+   * every checkpoint, and a resumed run takes them from its checkpoint instead of learning them again.
+   */
+  EmbeddingTable table(List<List<LabeledSentence>> text, Path workDir, PrintStream out, Checkpoints checkpoints)
+      throws Exception {
+    boolean learns = embeddings == null && !noLearnedVectors;
+    TrainingState resumed = checkpoints.resumed();
+    EmbeddingTable table;
+    if (learns && resumed != null) {
+      learned = resumed.getObject(LEARNED);
+      table = EmbeddingTable.restoreFrom(resumed, LEARNED);
+      out.printf("word vectors: %,d words, as the interrupted run learned them%n",
+          table == null ? 0 : table.words().size());
+    } else {
+      table = table(text, workDir, out);
+    }
+    if (learns) {
+      checkpoints.runState().values().add(LEARNED, learned);
+      if (table != null) {
+        table.saveTo(checkpoints.runState(), LEARNED);
+      }
+    }
+    return table;
+  }
+
+  /** What decides the vectors, for a checkpoint's recipe: the file's fingerprint, or how they are learned. */
+  JsonObject recipe() throws IOException {
+    JsonObject recipe = new JsonObject();
+    if (embeddings != null) {
+      recipe.add("file", CorpusFingerprint.ofFile(embeddings));
+      recipe.addProperty("maxWords", maxEmbeddingWords);
+    } else if (!noLearnedVectors) {
+      recipe.add("learned", new Gson().toJsonTree(LearnedVectors.SETTINGS));
+      JsonArray notes = new JsonArray();
+      unlabelled.forEach(path -> notes.add(path.toString()));
+      recipe.add("unlabelled", notes);
+    }
+    return recipe;
   }
 
   /** Records which vectors were used (file and fingerprint, or how they were learned) in a model's provenance. */

@@ -3,6 +3,7 @@ package io.github.ctakesdtn.cli;
 import io.github.ctakesdtn.corpus.TagScheme;
 import io.github.ctakesdtn.model.NetworkConfig;
 import io.github.ctakesdtn.train.TrainingConfig;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** The network and training options that train and search share. */
@@ -61,6 +62,16 @@ final class NetworkOptions {
   @Option(names = "--threads", paramLabel = "N",
       description = "Training threads; results do not depend on it (default: the cores, ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
+
+  /** Refuses, as usage errors naming the option, the values the training config cannot take. */
+  void check(CommandSpec spec) {
+    OptionChecks.atLeast(spec, "--epochs", epochs, 1);
+    OptionChecks.atLeast(spec, "--patience", patience, 1);
+    OptionChecks.atLeast(spec, "--batch-size", batchSize, 1);
+    OptionChecks.atLeast(spec, "--threads", threads, 1);
+    OptionChecks.atLeast(spec, "--word-embedding-size", wordEmbedding, 1);
+    OptionChecks.atLeast(spec, "--word-hidden", wordHidden, 1);
+  }
 
   /** The network's sizes (vocabularies and tags are filled in from the data). */
   NetworkConfig shape() {

@@ -103,6 +103,7 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    options.check(spec);
     if (seeds < 1) {
       throw new IllegalArgumentException("--seeds must be at least 1, not " + seeds);
     }

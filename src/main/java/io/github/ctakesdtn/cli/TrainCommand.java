@@ -2,6 +2,7 @@ package io.github.ctakesdtn.cli;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
+import io.github.ctakesdtn.corpus.AtomicFiles;
 import io.github.ctakesdtn.corpus.LabelTypeMapping;
 import io.github.ctakesdtn.corpus.SentenceSampler;
 import io.github.ctakesdtn.corpus.TagScheme;
@@ -10,6 +11,7 @@ import io.github.ctakesdtn.model.ModelFile;
 import io.github.ctakesdtn.model.NetworkConfig;
 import io.github.ctakesdtn.model.Tagger;
 import io.github.ctakesdtn.eval.Evaluation;
+import io.github.ctakesdtn.train.Checkpoints;
 import io.github.ctakesdtn.train.CorpusFingerprint;
 import io.github.ctakesdtn.train.HistoryRecorder;
 import io.github.ctakesdtn.train.SentenceEvaluation;
@@ -27,11 +29,12 @@ import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,7 +50,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + " and writes one model file.",
         "Corpora are folders of CAS files (XMI, XCAS, binary) or CoNLL files. Early stopping and model selection"
             + " use exact-span F1 on the dev corpus (or on sentences carved from train when none is given).",
-        "The best model so far is written to --out after every improving epoch, so a stopped run leaves one."})
+        "The best model so far is written to --out after every improving epoch, so a stopped run leaves one;"
+            + " a checkpoint written after every epoch (MODEL.checkpoint) lets --resume continue a stopped run."})
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -72,6 +76,11 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write.")
   Path out;
+
+  @Option(names = "--resume",
+      description = "Continue an interrupted run from its checkpoint (--out's name + .checkpoint), given the same options"
+          + " and data; the model is the one an uninterrupted run writes. Without a checkpoint, train from the start.")
+  boolean resume;
 
   @Option(names = "--mention-type", paramLabel = "TYPE",
       description = "CAS input: full UIMA type name of the gold mentions (repeatable; default: every IdentifiedAnnotation).")
@@ -105,6 +114,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    options.check(spec);
     // Before any work: a bad --out would otherwise fail only after the first epoch.
     CommandPaths.requireWritableFile(out, "--out");
     PrintStream console = System.out;
@@ -119,8 +129,8 @@ final class TrainCommand implements Callable<Integer> {
     TrainingConfig config = options.config();
 
     JsonObject provenance = new JsonObject();
-    provenance.addProperty("command", "ctakes-dtn " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-    provenance.addProperty("created", Instant.now().toString());
+    // No clock time in the model file: the same data, options and seed always give the same bytes, resumed or not.
+    provenance.addProperty("command", "ctakes-dtn " + String.join(" ", recordedArguments()));
     provenance.add("versions", Versions.asJson());
     provenance.add("trainingConfig", new Gson().toJsonTree(config));
     JsonObject data = new JsonObject();
@@ -160,17 +170,26 @@ final class TrainCommand implements Callable<Integer> {
           sourceSentences.size(), scheme.name(), TransferOptions.tokens(trainSentences), transferConfig.describe());
       provenance.add("transferConfig", new Gson().toJsonTree(transferConfig));
     }
-    EmbeddingTable table = embeddings.table(List.of(split.all(), sourceSentences), modelDir(), console);
+    Checkpoints checkpoints = checkpoints(recipe(provenance, scheme, transferConfig), console);
+    history.checkpointIn(checkpoints.runState(), checkpoints.resumed());
+    Path scratch = vectorsScratch();
+    removeTree(scratch); // a killed run's
+    EmbeddingTable table;
+    try {
+      table = embeddings.table(List.of(split.all(), sourceSentences), Files.createDirectories(scratch), console,
+          checkpoints);
+    } finally {
+      removeTree(scratch);
+    }
     embeddings.record(data);
     SchemeTrainer.Outcome outcome = SchemeTrainer.train(scheme, shape, config, table, transferConfig,
-        sourceSentences, trainSentences, devSentences, listener, provenance);
+        sourceSentences, trainSentences, devSentences, listener, provenance, checkpoints);
     TaggerModel trained = outcome.model();
     JsonObject scores = new JsonObject();
     scores.addProperty("scheme", scheme.name());
     scores.addProperty("bestEpoch", outcome.bestEpoch());
     scores.addProperty("devF1", outcome.devF1());
     scores.addProperty("epochsRun", outcome.epochsRun());
-    scores.addProperty("trainingSeconds", outcome.seconds());
     if (!outcome.gates().isEmpty()) {
       provenance.add("gates", new Gson().toJsonTree(outcome.gates()));
       outcome.gates().forEach((group, stat) -> console.printf(
@@ -189,15 +208,75 @@ final class TrainCommand implements Callable<Integer> {
     provenance.add("scores", scores);
     ModelFile.save(trained.withLabelTypes(mappings), out, modelCard.documents(trained.withLabelTypes(mappings), history.history(), true,
         ReportOptions.gateHistograms(trained, devSentences), evaluations));
+    checkpoints.remove();
     console.printf("best dev F1 %.2f at epoch %d of %d (%s); model written to %s%n",
         100 * scores.get("devF1").getAsDouble(), scores.get("bestEpoch").getAsInt(), scores.get("epochsRun").getAsInt(),
-        ConsoleTrainingListener.duration(Math.round(scores.get("trainingSeconds").getAsDouble())), out);
+        ConsoleTrainingListener.duration(Math.round(outcome.seconds())), out);
     console.println("report written to " + ReportOptions.writeReport(out));
     return 0;
   }
 
-  /** The model's folder, where learned vectors' text stays while they are learned. */
-  private Path modelDir() throws IOException {
-    return Files.createDirectories(out.toAbsolutePath().getParent());
+  /** The command line as the model records it: --resume changes nothing in the result, so it is left out. */
+  private List<String> recordedArguments() {
+    return spec.commandLine().getParseResult().originalArgs().stream().filter(arg -> !arg.equals("--resume")).toList();
+  }
+
+  /**
+   * What decides the trained model, which a resumed run must share with the interrupted one: the
+   * versions, the options (but the thread count, which changes nothing) and the data's fingerprints.
+   */
+  private JsonObject recipe(JsonObject provenance, SharingScheme scheme, TransferConfig transferConfig)
+      throws IOException {
+    Gson gson = new Gson();
+    JsonObject recipe = new JsonObject();
+    recipe.add("versions", provenance.get("versions"));
+    recipe.add("network", gson.toJsonTree(options.shape()));
+    JsonObject training = gson.toJsonTree(options.config()).getAsJsonObject();
+    training.remove("threads");
+    recipe.add("trainingConfig", training);
+    recipe.addProperty("scheme", scheme.name());
+    if (source != null) {
+      recipe.add("transferConfig", gson.toJsonTree(transferConfig));
+    }
+    recipe.add("labelTypes", gson.toJsonTree(mappings));
+    recipe.add("data", provenance.get("data").deepCopy());
+    recipe.add("vectors", embeddings.recipe());
+    return recipe;
+  }
+
+  private Checkpoints checkpoints(JsonObject recipe, PrintStream console) throws IOException {
+    Path file = Checkpoints.fileFor(out);
+    // Half-written model or checkpoint files of a killed run (never renamed into place).
+    AtomicFiles.removeStaleTemporariesOf(out);
+    AtomicFiles.removeStaleTemporariesOf(file);
+    if (!resume) {
+      if (Files.exists(file)) {
+        console.printf("note: %s, the checkpoint of an interrupted run, will be replaced: pass --resume to continue"
+            + " that run instead%n", file);
+      }
+      return Checkpoints.startingAfresh(file, recipe);
+    }
+    Checkpoints checkpoints = Checkpoints.resuming(file, recipe);
+    console.println(checkpoints.resumed() == null ? "no checkpoint at " + file + ": training from the start"
+        : "resuming from " + file);
+    return checkpoints;
+  }
+
+  /**
+   * The run's own folder beside the model, where the text of learned vectors (the notes' words)
+   * stays while they are learned: removed afterwards, and at the next start when a killed run left it.
+   */
+  private Path vectorsScratch() {
+    return out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".vectors");
+  }
+
+  private static void removeTree(Path folder) throws IOException {
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> paths = Files.walk(folder)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      }
+    }
   }
 }

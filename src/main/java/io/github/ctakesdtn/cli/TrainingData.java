@@ -1,6 +1,7 @@
 package io.github.ctakesdtn.cli;
 
 import io.github.ctakesdtn.corpus.ConversionReport;
+import io.github.ctakesdtn.corpus.CorpusFormatException;
 import io.github.ctakesdtn.corpus.CorpusLoader;
 import io.github.ctakesdtn.model.LabeledSentence;
 import java.io.PrintStream;
@@ -36,12 +37,25 @@ final class TrainingData {
     if (dev != null) {
       List<LabeledSentence> devSentences = load(dev, mentionTypes, out);
       out.printf("train: %,d sentences, dev: %,d sentences%n", trainSentences.size(), devSentences.size());
-      return new Split(trainSentences, devSentences, dev.toString(), all);
+      return requireMentions(train, new Split(trainSentences, devSentences, dev.toString(), all), "");
     }
     SentenceSampler carve = new SentenceSampler(devFraction, seed);
     String devSource = "carved from " + train + " (fraction " + devFraction + ", seed " + seed + ")";
     Split split = new Split(keep(trainSentences, carve, false), keep(trainSentences, carve, true), devSource, all);
     out.printf("train: %,d sentences, dev: %,d sentences %s%n", split.train().size(), split.dev().size(), devSource);
+    return requireMentions(train, split, " (after --dev-fraction " + devFraction + " of them went to dev; pass --dev"
+        + " or more sentences)");
+  }
+
+  /** Training needs sentences with mentions: said here with the corpus's name, not by the trainer later. */
+  private static Split requireMentions(Path train, Split split, String why) throws CorpusFormatException {
+    if (split.train().isEmpty()) {
+      throw new CorpusFormatException(train, "", "no training sentences left of " + split.all().size() + why);
+    }
+    if (split.train().stream().allMatch(sentence -> sentence.spans().isEmpty())) {
+      throw new CorpusFormatException(train, "", "the " + split.train().size() + " training sentences hold no"
+          + " mentions to learn from (with CAS input, see --mention-type)");
+    }
     return split;
   }
 

@@ -61,6 +61,27 @@ public final class AtomicFiles {
     return removed;
   }
 
+  /**
+   * Deletes the temporaries that writes of {@code target} left behind when the process was killed
+   * before the rename; returns how many. Run it only where no other process writes that file.
+   */
+  public static int removeStaleTemporariesOf(Path target) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    Pattern own = Pattern.compile(Pattern.quote("." + target.getFileName()) + "\\d+\\.tmp");
+    int removed = 0;
+    try (var files = Files.list(dir)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (own.matcher(file.getFileName().toString()).matches() && Files.deleteIfExists(file)) {
+          removed++;
+        }
+      }
+    }
+    return removed;
+  }
+
   public static void write(Path target, Content content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);

@@ -104,11 +104,11 @@ public final class ModelFile {
     AtomicFiles.write(file, out -> {
       try (ZipOutputStream zip = new ZipOutputStream(out)) {
         for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-          zip.putNextEntry(new ZipEntry(entry.getKey()));
+          zip.putNextEntry(ZipEntries.fixedTime(entry.getKey()));
           zip.write(entry.getValue());
           zip.closeEntry();
         }
-        zip.putNextEntry(new ZipEntry(MANIFEST));
+        zip.putNextEntry(ZipEntries.fixedTime(MANIFEST));
         zip.write(json(manifest));
         zip.closeEntry();
       }
@@ -200,10 +200,11 @@ public final class ModelFile {
   private static Map<String, byte[]> readEntries(InputStream in, String name) throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     boolean any = false;
+    String entryName = null;
     try (ZipInputStream zip = new ZipInputStream(in)) {
       for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
         any = true;
-        String entryName = entry.getName();
+        entryName = entry.getName();
         boolean json = entryName.endsWith(".json");
         if (!KNOWN_ENTRIES.contains(entryName)) {
           continue;
@@ -220,7 +221,11 @@ public final class ModelFile {
         entries.put(entryName, bytes);
       }
     } catch (IOException e) {
-      throw new IOException(name + ": not a readable model file (" + e.getMessage() + ")", e);
+      if (e.getMessage() != null && e.getMessage().startsWith(name + ": ")) {
+        throw e; // ours, which names the entry already
+      }
+      throw new IOException(name + ": not a readable model file, truncated or damaged ("
+          + (entryName == null ? "" : "in entry " + entryName + ": ") + e.getMessage() + ")", e);
     }
     if (!any) {
       throw new IOException(name + ": not a model file (no zip entries)");

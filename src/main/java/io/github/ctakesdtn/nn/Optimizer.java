@@ -43,6 +43,36 @@ public final class Optimizer {
     }
   }
 
+  /**
+   * What the next steps depend on besides the parameters: Adam's first and second moments and each
+   * parameter's step count, indexed by the parameters' positions in their {@link Params}. The
+   * arrays are the optimizer's own: read them before the next step.
+   */
+  public record State(float[][][] firstMoments, float[][][] secondMoments, int[] steps) {}
+
+  public State state() {
+    return new State(m, v, t);
+  }
+
+  /** Continues from a state {@link #state()} gave (of an optimizer over the same parameters). */
+  public void restore(State state) {
+    if (state.steps().length != t.length) {
+      throw new IllegalArgumentException("an optimizer state for " + state.steps().length + " parameters, not "
+          + t.length);
+    }
+    System.arraycopy(state.steps(), 0, t, 0, t.length);
+    copy(state.firstMoments(), m);
+    copy(state.secondMoments(), v);
+  }
+
+  private static void copy(float[][][] from, float[][][] to) {
+    for (int p = 0; p < to.length; p++) {
+      for (int r = 0; r < to[p].length; r++) {
+        System.arraycopy(from[p][r], 0, to[p][r], 0, to[p][r].length);
+      }
+    }
+  }
+
   /** One update of {@code active} from their (mean) gradients, which the clipping scales in place. */
   public void step(Gradients gradients, List<Param> active) {
     clip(gradients, active);

@@ -28,6 +28,26 @@ public final class ParameterAverage {
     steps = 0;
   }
 
+  /** The averaged values, indexed like {@link Params#snapshot()} (the average's own arrays: read them before the next step). */
+  public float[][][] values() {
+    return average;
+  }
+
+  /** Steps averaged so far, which set the next step's decay. */
+  public long steps() {
+    return steps;
+  }
+
+  /** Continues from values and a step count that {@link #values()} and {@link #steps()} gave. */
+  public void restore(float[][][] values, long steps) {
+    for (int p = 0; p < average.length; p++) {
+      for (int r = 0; r < average[p].length; r++) {
+        System.arraycopy(values[p][r], 0, average[p][r], 0, average[p][r].length);
+      }
+    }
+    this.steps = steps;
+  }
+
   /** Takes the values after a training step into the average. */
   public void update() {
     steps++;

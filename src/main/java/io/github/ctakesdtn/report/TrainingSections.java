@@ -29,10 +29,9 @@ final class TrainingSections {
     List<List<String>> data = new ArrayList<>();
     for (TrainingHistory.Epoch e : epochs) {
       data.add(List.of(String.valueOf(e.epoch()), String.format("%.4f", e.meanLoss()),
-          String.format("%.2f", 100 * e.devF1()), e.epoch() == best ? "chosen" : "",
-          String.format("%.0f", e.secondsElapsed())));
+          String.format("%.2f", 100 * e.devF1()), e.epoch() == best ? "chosen" : ""));
     }
-    List<String> headers = List.of("epoch", "training loss", "dev F1", "", "seconds");
+    List<String> headers = List.of("epoch", "training loss", "dev F1", "");
     String lossSvg = Charts.lines("Training loss", "epoch", "mean loss per sentence",
         List.of(new Charts.Line("training loss", x, loss)),
         new Charts.Line("chosen epoch", new double[] {best}, new double[] {chosen.meanLoss()}), null, null);

@@ -11,7 +11,8 @@ final class EarlyStopping {
   private final TaggerModel model;
   private final TrainingConfig config;
   private final TrainingListener listener;
-  private final long start = System.nanoTime();
+  /** When training started (moved back on a resume by the time the interrupted run had trained). */
+  private long start = System.nanoTime();
   private float[][][] bestParams;
   private double[] bestCrf;
   private double bestF1 = -1;
@@ -47,6 +48,28 @@ final class EarlyStopping {
       listener.improved(model, report);
     }
     return epoch - bestEpoch >= config.patience();
+  }
+
+  /** Keeps the best epoch's parameters and the counts in a checkpoint. */
+  void saveTo(TrainingState state) {
+    state.putParams("best", model.network().params(), bestParams);
+    state.putDoubles("best/crf", bestCrf);
+    state.values().addProperty("bestF1", bestF1);
+    state.values().addProperty("bestEpoch", bestEpoch);
+    state.values().addProperty("epochsRun", epochsRun);
+    state.values().addProperty("sentencesSeen", sentencesSeen);
+    state.values().addProperty("seconds", seconds());
+  }
+
+  /** Continues from what {@link #saveTo} kept. */
+  void restoreFrom(TrainingState state) {
+    bestParams = state.params("best", model.network().params());
+    bestCrf = state.doubles("best/crf", bestCrf.length);
+    bestF1 = state.getDouble("bestF1");
+    bestEpoch = state.getInt("bestEpoch");
+    epochsRun = state.getInt("epochsRun");
+    sentencesSeen = state.getLong("sentencesSeen");
+    start = System.nanoTime() - Math.round(state.getDouble("seconds") * 1e9);
   }
 
   void restoreBest() {

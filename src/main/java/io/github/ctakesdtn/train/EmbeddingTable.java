@@ -1,5 +1,6 @@
 package io.github.ctakesdtn.train;
 
+import com.google.gson.JsonArray;
 import io.github.ctakesdtn.corpus.CorpusFormatException;
 import io.github.ctakesdtn.model.Vocabulary;
 import io.github.ctakesdtn.model.WordForms;
@@ -36,6 +37,37 @@ public final class EmbeddingTable {
 
   public static EmbeddingTable read(Path file, int maxWords) throws IOException {
     return file.getFileName().toString().endsWith(".bin") ? readBinary(file, maxWords) : readText(file, maxWords);
+  }
+
+  /**
+   * Keeps the table in a checkpoint under {@code name}, so a resumed run starts from the very
+   * vectors the interrupted one had (learned vectors would otherwise be learned again).
+   */
+  public void saveTo(TrainingState state, String name) {
+    JsonArray words = new JsonArray();
+    float[][] matrix = new float[vectors.size()][];
+    int i = 0;
+    for (Map.Entry<String, float[]> entry : vectors.entrySet()) {
+      words.add(entry.getKey());
+      matrix[i++] = entry.getValue();
+    }
+    state.values().add(name + "/words", words);
+    state.values().addProperty(name + "/dimension", dimension);
+    state.putFloats(name, matrix);
+  }
+
+  /** The table {@link #saveTo} kept under {@code name}, or null when none was kept. */
+  public static EmbeddingTable restoreFrom(TrainingState state, String name) {
+    if (!state.values().has(name + "/words")) {
+      return null;
+    }
+    JsonArray words = state.values().getAsJsonArray(name + "/words");
+    float[][] matrix = state.floats(name, words.size(), state.getInt(name + "/dimension"));
+    Map<String, float[]> vectors = new LinkedHashMap<>();
+    for (int i = 0; i < matrix.length; i++) {
+      vectors.put(words.get(i).getAsString(), matrix[i]);
+    }
+    return new EmbeddingTable(vectors, state.getInt(name + "/dimension"));
   }
 
   public int dimension() {

@@ -72,6 +72,36 @@ final class ParallelStep implements AutoCloseable {
     }
   }
 
+  /** Keeps the optimizer's state and the parameter average (if any) in a checkpoint. */
+  void saveTo(TrainingState state) {
+    Optimizer.State optimizerState = optimizer.state();
+    state.putParams("optimizer/m", network.params(), optimizerState.firstMoments());
+    state.putParams("optimizer/v", network.params(), optimizerState.secondMoments());
+    double[] steps = new double[optimizerState.steps().length];
+    for (int i = 0; i < steps.length; i++) {
+      steps[i] = optimizerState.steps()[i];
+    }
+    state.putDoubles("optimizer/steps", steps);
+    if (average != null) {
+      state.putParams("average", network.params(), average.values());
+      state.values().addProperty("averageSteps", average.steps());
+    }
+  }
+
+  /** Continues from what {@link #saveTo} kept. */
+  void restoreFrom(TrainingState state) {
+    double[] steps = state.doubles("optimizer/steps", network.params().all().size());
+    int[] counts = new int[steps.length];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = (int) steps[i];
+    }
+    optimizer.restore(new Optimizer.State(state.params("optimizer/m", network.params()),
+        state.params("optimizer/v", network.params()), counts));
+    if (average != null) {
+      average.restore(state.params("average", network.params()), state.getLong("averageSteps"));
+    }
+  }
+
   /**
    * A step on the sentences {@code batch} of a task's data, words seen once in training shown as
    * unknown with the configured probability; returns the batch's summed negative log-likelihood.

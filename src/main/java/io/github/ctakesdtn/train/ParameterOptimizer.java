@@ -22,6 +22,28 @@ public final class ParameterOptimizer {
     this.v = new double[size];
   }
 
+  /** Adam's moments (the optimizer's own arrays) and the step count. */
+  record State(double[] firstMoments, double[] secondMoments, long steps) {}
+
+  State state() {
+    return new State(m, v, step);
+  }
+
+  void restore(State state) {
+    if (state.firstMoments().length != m.length || state.secondMoments().length != v.length) {
+      throw new IllegalArgumentException("an optimizer state for " + state.firstMoments().length + " values, not "
+          + m.length);
+    }
+    System.arraycopy(state.firstMoments(), 0, m, 0, m.length);
+    System.arraycopy(state.secondMoments(), 0, v, 0, v.length);
+    step = state.steps();
+  }
+
+  /** Size of the parameter vector it steps. */
+  int size() {
+    return m.length;
+  }
+
   /** One step: {@code params -= update(gradient)}; both arrays flat, in the same order every call. */
   public void step(double[] params, double[] gradient) {
     step++;

@@ -25,12 +25,21 @@ public final class SchemeTrainer {
   public static Outcome train(SharingScheme scheme, NetworkConfig shape, TrainingConfig config, EmbeddingTable embeddings,
       TransferConfig transfer, List<LabeledSentence> source, List<LabeledSentence> target,
       List<LabeledSentence> targetDev, TrainingListener listener, JsonObject provenance) {
+    return train(scheme, shape, config, embeddings, transfer, source, target, targetDev, listener, provenance,
+        Checkpoints.NONE);
+  }
+
+  /** The same, writing a checkpoint after every epoch and resuming from the one {@code checkpoints} holds, if any. */
+  public static Outcome train(SharingScheme scheme, NetworkConfig shape, TrainingConfig config, EmbeddingTable embeddings,
+      TransferConfig transfer, List<LabeledSentence> source, List<LabeledSentence> target,
+      List<LabeledSentence> targetDev, TrainingListener listener, JsonObject provenance, Checkpoints checkpoints) {
     if (scheme == SharingScheme.TARGET_ONLY) {
-      Trainer.Result r = new Trainer(shape, config, embeddings, listener).train(target, targetDev, provenance);
+      Trainer.Result r = new Trainer(shape, config, embeddings, listener).withCheckpoints(checkpoints)
+          .train(target, targetDev, provenance);
       return new Outcome(scheme, r.model(), r.bestDevF1(), r.bestEpoch(), r.epochsRun(), r.seconds(), Map.of());
     }
     TransferTrainer.Result r = new TransferTrainer(shape, config, scheme, transfer, embeddings, listener)
-        .train(source, target, targetDev, provenance);
+        .withCheckpoints(checkpoints).train(source, target, targetDev, provenance);
     Map<String, GateStatistics.Stat> gates = GateStatistics.of(r.model(),
         targetDev.stream().map(LabeledSentence::tokens).toList());
     return new Outcome(scheme, r.model(), r.bestDevF1(), r.bestEpoch(), r.epochsRun(), r.seconds(), gates);

@@ -35,6 +35,23 @@ final class TaskData {
     this.gold = sentences.stream().map(s -> tags.encode(s.tokens().size(), s.spans())).toList();
   }
 
+  /** Keeps the task's CRF and its optimizer's state in a checkpoint, under {@code name}. */
+  void saveTo(TrainingState state, String name) {
+    state.putDoubles(name + "/crf", CrfParameters.of(crf));
+    ParameterOptimizer.State optimizer = crfOptimizer.state();
+    state.putDoubles(name + "/crfOptimizer/m", optimizer.firstMoments());
+    state.putDoubles(name + "/crfOptimizer/v", optimizer.secondMoments());
+    state.values().addProperty(name + "/crfOptimizer/steps", optimizer.steps());
+  }
+
+  /** Continues from what {@link #saveTo} kept. */
+  void restoreFrom(TrainingState state, String name) {
+    CrfParameters.set(crf, state.doubles(name + "/crf", CrfParameters.size(crf.tags().size())));
+    int size = crfOptimizer.size();
+    crfOptimizer.restore(new ParameterOptimizer.State(state.doubles(name + "/crfOptimizer/m", size),
+        state.doubles(name + "/crfOptimizer/v", size), state.getLong(name + "/crfOptimizer/steps")));
+  }
+
   /**
    * The sentences {@code batch} as training examples, words seen once in training shown as unknown
    * with probability {@code wordDropout}, so the unknown-word embedding is trained, and each

@@ -47,16 +47,28 @@ public final class Trainer {
   private final TrainingConfig config;
   private final EmbeddingTable embeddings;
   private final TrainingListener listener;
+  private final Checkpoints checkpoints;
 
   /**
    * @param shape the network's sizes (vocabulary and tag counts are filled in from the data)
    * @param embeddings pre-trained word vectors, or null
    */
   public Trainer(NetworkConfig shape, TrainingConfig config, EmbeddingTable embeddings, TrainingListener listener) {
+    this(shape, config, embeddings, listener, Checkpoints.NONE);
+  }
+
+  private Trainer(NetworkConfig shape, TrainingConfig config, EmbeddingTable embeddings, TrainingListener listener,
+      Checkpoints checkpoints) {
     this.shape = shape;
     this.config = config;
     this.embeddings = embeddings;
     this.listener = listener;
+    this.checkpoints = checkpoints;
+  }
+
+  /** The same trainer, writing a checkpoint after every epoch and resuming from the one it is given, if any. */
+  public Trainer withCheckpoints(Checkpoints checkpoints) {
+    return new Trainer(shape, config, embeddings, listener, checkpoints);
   }
 
   public Result train(List<LabeledSentence> train, List<LabeledSentence> dev, JsonObject provenance) {
@@ -78,26 +90,28 @@ public final class Trainer {
         CrfParameters.size(tags.size()));
     TaggerModel model = new TaggerModel(network, tags, words, chars, net, crf, List.of(), provenance);
 
-    Random random = new Random(config.seed());
     TaskData task = new TaskData(train, tags, crf, crfOptimizer, words, singletons);
     EarlyStopping stopping = new EarlyStopping(model, config, listener);
-    int iteration = 0;
     try (ParallelStep step = new ParallelStep(net, config)) {
-      for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
+      ResumableRun run = new ResumableRun(checkpoints, net, step, Map.of(ResumableRun.TARGET_PHASE, task), config.seed());
+      TrainingState resumed = run.resumedIn(ResumableRun.TARGET_PHASE);
+      boolean finished = resumed != null && ResumableRun.finished(resumed);
+      int first = resumed == null ? 1 : run.restore(resumed, stopping) + 1;
+      for (int epoch = first; epoch <= config.maxEpochs() && !finished; epoch++) {
         double lossSum = 0;
         int done = 0;
-        List<List<Integer>> epochBatches = epochBatches(train, config.batchSize(), random);
+        List<List<Integer>> epochBatches = epochBatches(train, config.batchSize(), run.random());
         int total = epochBatches.stream().mapToInt(List::size).sum();
         for (List<Integer> batchIndices : epochBatches) {
-          lossSum += step.run(Task.TARGET, task, batchIndices, random, iteration++);
+          lossSum += step.run(Task.TARGET, task, batchIndices, run.random(), run.nextIteration());
           done += batchIndices.size();
           listener.batchDone(epoch, done, total, lossSum / done);
         }
         double meanLoss = lossSum / total;
-        int finished = epoch;
-        if (step.averaged(() -> stopping.epochDone(finished, meanLoss, f1(new Tagger(model), dev), total))) {
-          break;
-        }
+        int finishedEpoch = epoch;
+        finished = step.averaged(() -> stopping.epochDone(finishedEpoch, meanLoss, f1(new Tagger(model), dev), total))
+            || epoch == config.maxEpochs();
+        run.save(ResumableRun.TARGET_PHASE, epoch, finished, stopping);
       }
     }
     stopping.restoreBest();

@@ -19,14 +19,14 @@ public record TrainingHistory(List<Epoch> epochs, List<SourceEpoch> sourceEpochs
 
   /**
    * One target epoch: mean training loss per sentence, exact-span dev F1, whether it was the best so
-   * far, seconds since training started, and for DTN the target's gate values on dev sentences per group
-   * (empty otherwise).
+   * far, and for DTN the target's gate values on dev sentences per group (empty otherwise). No clock
+   * time: a model file holds none, so that a resumed run writes the bytes of an uninterrupted one.
    */
-  public record Epoch(int epoch, double meanLoss, double devF1, boolean improved, double secondsElapsed,
+  public record Epoch(int epoch, double meanLoss, double devF1, boolean improved,
       Map<String, GateStatistics.Stat> gates) {}
 
   /** One epoch on the source task alone. */
-  public record SourceEpoch(int epoch, double meanLoss, double secondsElapsed) {}
+  public record SourceEpoch(int epoch, double meanLoss) {}
 
   /** The epoch with the best dev F1 (the first of equals), whose parameters a trained model keeps; 0 when none. */
   public int bestEpoch() {

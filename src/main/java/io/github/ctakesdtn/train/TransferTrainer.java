@@ -15,7 +15,7 @@ import io.github.ctakesdtn.model.TransferSpec;
 import io.github.ctakesdtn.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,16 +39,28 @@ public final class TransferTrainer {
   private final TransferConfig transfer;
   private final EmbeddingTable embeddings;
   private final TrainingListener listener;
+  private final Checkpoints checkpoints;
 
   /** @param embeddings pre-trained word vectors for the shared word-embedding table, or null */
   public TransferTrainer(NetworkConfig shape, TrainingConfig config, SharingScheme scheme, TransferConfig transfer,
       EmbeddingTable embeddings, TrainingListener listener) {
+    this(shape, config, scheme, transfer, embeddings, listener, Checkpoints.NONE);
+  }
+
+  private TransferTrainer(NetworkConfig shape, TrainingConfig config, SharingScheme scheme, TransferConfig transfer,
+      EmbeddingTable embeddings, TrainingListener listener, Checkpoints checkpoints) {
     this.shape = shape;
     this.config = config;
     this.scheme = scheme;
     this.transfer = transfer;
     this.embeddings = embeddings;
     this.listener = listener;
+    this.checkpoints = checkpoints;
+  }
+
+  /** The same trainer, writing a checkpoint after every epoch and resuming from the one it is given, if any. */
+  public TransferTrainer withCheckpoints(Checkpoints checkpoints) {
+    return new TransferTrainer(shape, config, scheme, transfer, embeddings, listener, checkpoints);
   }
 
   public Result train(List<LabeledSentence> source, List<LabeledSentence> target, List<LabeledSentence> targetDev,
@@ -80,35 +92,43 @@ public final class TransferTrainer {
     TaggerModel model = new TaggerModel(network.withSizes(words.size(), chars.size(), targetTags.size()), targetTags,
         words, chars, net, targetCrf, List.of(), provenance,
         new TransferSpec(graphScheme.name(), scheme.name(), sourceTags.labels()));
-    Random random = new Random(config.seed());
     try (ParallelStep parallel = new ParallelStep(net, config)) {
-      return train(new Step(parallel, random), model, source, target, targetDev, sourceTask, targetTask, random);
+      ResumableRun run = new ResumableRun(checkpoints, net, parallel,
+          Map.of(ResumableRun.SOURCE_PHASE, sourceTask, ResumableRun.TARGET_PHASE, targetTask), config.seed());
+      return train(new Step(parallel, run), model, source, target, targetDev, sourceTask, targetTask);
     }
   }
 
   private Result train(Step step, TaggerModel model, List<LabeledSentence> source, List<LabeledSentence> target,
-      List<LabeledSentence> targetDev, TaskData sourceTask, TaskData targetTask, Random random) {
+      List<LabeledSentence> targetDev, TaskData sourceTask, TaskData targetTask) {
     long start = System.nanoTime();
-    if (scheme == SharingScheme.FINETUNE || transfer.warmStart()) {
-      for (int epoch = 1; epoch <= transfer.sourceEpochs(); epoch++) {
+    ResumableRun run = step.run;
+    if ((scheme == SharingScheme.FINETUNE || transfer.warmStart()) && !run.resumedAfter(ResumableRun.SOURCE_PHASE)) {
+      TrainingState resumed = run.resumedIn(ResumableRun.SOURCE_PHASE);
+      int first = resumed == null ? 1 : run.restore(resumed, null) + 1;
+      for (int epoch = first; epoch <= transfer.sourceEpochs(); epoch++) {
         step.resetLoss();
-        for (List<Integer> batch : Trainer.batches(source, config.batchSize(), random)) {
+        for (List<Integer> batch : Trainer.batches(source, config.batchSize(), run.random())) {
           step.run(sourceTask, Task.SOURCE, batch);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        listener.sourceEpochDone(epoch, transfer.sourceEpochs(), step.meanLoss(), epoch * source.size() / seconds,
-            seconds);
+        listener.sourceEpochDone(epoch, transfer.sourceEpochs(), step.meanLoss(),
+            (epoch - first + 1) * source.size() / seconds, seconds);
+        run.save(ResumableRun.SOURCE_PHASE, epoch, false, null);
+      }
+      if (transfer.warmStart() && scheme != SharingScheme.FINETUNE) {
+        WarmStart.copySourceWeights(model.network());
+        WarmStart.copyCrf(sourceTask.crf, targetTask.crf);
+        step.parallel.restartAverage();
       }
     }
-    if (transfer.warmStart() && scheme != SharingScheme.FINETUNE) {
-      WarmStart.copySourceWeights(model.network());
-      WarmStart.copyCrf(sourceTask.crf, targetTask.crf);
-      step.parallel.restartAverage();
-    }
     EarlyStopping stopping = new EarlyStopping(model, config, listener);
-    for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
+    TrainingState resumed = run.resumedIn(ResumableRun.TARGET_PHASE);
+    boolean finished = resumed != null && ResumableRun.finished(resumed);
+    int first = resumed == null ? 1 : run.restore(resumed, stopping) + 1;
+    for (int epoch = first; epoch <= config.maxEpochs() && !finished; epoch++) {
       step.resetLoss();
-      List<List<Integer>> targetBatches = Trainer.epochBatches(target, config.batchSize(), random);
+      List<List<Integer>> targetBatches = Trainer.epochBatches(target, config.batchSize(), run.random());
       if (scheme == SharingScheme.FINETUNE) {
         int total = targetBatches.stream().mapToInt(List::size).sum();
         for (List<Integer> batch : targetBatches) {
@@ -116,7 +136,7 @@ public final class TransferTrainer {
           listener.batchDone(epoch, (int) step.sentences, total, step.meanLoss());
         }
       } else {
-        List<List<Integer>> sourceBatches = Trainer.batches(source, config.batchSize(), random);
+        List<List<Integer>> sourceBatches = Trainer.batches(source, config.batchSize(), run.random());
         int ratio = transfer.sourceBatchesPerTargetBatch();
         int rounds = Math.max(targetBatches.size(), (sourceBatches.size() + ratio - 1) / ratio);
         int total = 0;
@@ -137,10 +157,9 @@ public final class TransferTrainer {
       }
       // A Tagger per evaluation: its tagging form is built from the current weights.
       int done = epoch;
-      if (step.parallel.averaged(() -> stopping.epochDone(done, step.meanLoss(), Trainer.f1(new Tagger(model),
-          targetDev), step.sentences))) {
-        break;
-      }
+      finished = step.parallel.averaged(() -> stopping.epochDone(done, step.meanLoss(), Trainer.f1(new Tagger(model),
+          targetDev), step.sentences)) || epoch == config.maxEpochs();
+      run.save(ResumableRun.TARGET_PHASE, epoch, finished, stopping);
     }
     stopping.restoreBest();
     // The time includes the epochs on the source alone.
@@ -155,18 +174,17 @@ public final class TransferTrainer {
   /** One mini-batch of one task: step, count the loss. */
   private static final class Step {
     private final ParallelStep parallel;
-    private final Random random;
-    private int iteration;
+    private final ResumableRun run;
     private double loss;
     private long sentences;
 
-    Step(ParallelStep parallel, Random random) {
+    Step(ParallelStep parallel, ResumableRun run) {
       this.parallel = parallel;
-      this.random = random;
+      this.run = run;
     }
 
     void run(TaskData task, Task which, List<Integer> batch) {
-      loss += parallel.run(which, task, batch, random, iteration++);
+      loss += parallel.run(which, task, batch, run.random(), run.nextIteration());
       sentences += batch.size();
     }
 

@@ -92,6 +92,13 @@ public class ModelFileTest {
     Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
     IOException e = assertThrows(IOException.class, () -> ModelFile.load(truncated));
     assertTrue(e.getMessage(), e.getMessage().startsWith(truncated.toString()));
+    // Cut before the manifest (in an entry or between entries): the file is named and said to be truncated.
+    for (int length : new int[] {100, 300, 1000, 2000, bytes.length / 3}) {
+      Path cut = temp.getRoot().toPath().resolve("cut" + length + ".zip");
+      Files.write(cut, java.util.Arrays.copyOf(bytes, length));
+      IOException c = assertThrows(IOException.class, () -> ModelFile.load(cut));
+      assertTrue(c.getMessage(), c.getMessage().startsWith(cut + ": ") && c.getMessage().contains("truncated"));
+    }
 
     Path future = rewrite(file, "manifest.json", null);
     String manifest = new String(entry(future, "manifest.json"), StandardCharsets.UTF_8)

@@ -1,0 +1,45 @@
+package io.github.ctakesdtn.cli;
+
+import static io.github.ctakesdtn.cli.BadInput.assertReports;
+
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** train refuses data and options it cannot train on before any work, naming the corpus or the option. */
+public class BadTrainInputTest {
+  @Rule public TemporaryFolder temp = new TemporaryFolder();
+  private BadInput files;
+
+  @Before
+  public void setUp() {
+    files = new BadInput(temp.getRoot().toPath());
+  }
+
+  private CliRun.Result train(String corpus, String... more) {
+    String[] args = {"train", "--train", corpus, "--out", files.path("m.model").toString(), "--no-learned-vectors"};
+    return CliRun.run(args, more);
+  }
+
+  @Test
+  public void aCorpusWhoseOnlySentenceWentToDevIsNamed() throws Exception {
+    String corpus = files.write("one.tsv", "Aspirin\tB-Chemical\nhelps\tO\n\n");
+    assertReports(train(corpus, "--dev-fraction", "1"), 1, corpus, "no training sentences left of 1",
+        "--dev-fraction");
+  }
+
+  @Test
+  public void aCorpusWithoutMentionsIsNamed() throws Exception {
+    String corpus = files.write("plain.tsv", "nothing\tO\nhere\tO\n\nor\tO\nhere\tO\n\n");
+    assertReports(train(corpus, "--dev", corpus), 1, corpus, "hold no mentions");
+  }
+
+  @Test
+  public void optionsBelowOneAreUsageErrorsNamingTheOption() throws Exception {
+    String corpus = files.write("ok.tsv", "Aspirin\tB-Chemical\nhelps\tO\n\n");
+    for (String option : new String[] {"--epochs", "--patience", "--batch-size", "--threads", "--word-hidden"}) {
+      assertReports(train(corpus, option, "0"), 2, "Invalid value for option '" + option + "': 0");
+    }
+  }
+}
