@@ -2,8 +2,10 @@ package io.github.ctakesdtn.report;
 
 import io.github.ctakesdtn.eval.Evaluation;
 import io.github.ctakesdtn.train.TrainingHistory;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a training report is drawn from, kept in the model file as {@code report.json}: the scheme,
@@ -19,7 +21,9 @@ public record TrainingRecord(String scheme, boolean complete, TrainingHistory hi
   public static final int GATE_BINS = 10;
 
   public TrainingRecord {
-    gateHistograms = Map.copyOf(gateHistograms);
+    // Sorted, not Map.copyOf: its iteration order changes from one JVM to the next, and the record is
+    // written into the model file, whose bytes must not depend on the run.
+    gateHistograms = Collections.unmodifiableMap(new TreeMap<>(gateHistograms));
     evaluations = List.copyOf(evaluations);
   }
 }
