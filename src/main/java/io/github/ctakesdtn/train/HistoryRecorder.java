@@ -16,12 +16,12 @@ import java.util.Map;
 public final class HistoryRecorder implements TrainingListener {
   /** Dev sentences the gates are measured on each epoch; enough for a stable mean, bounded in cost. */
   static final int GATE_SENTENCES = 2_000;
+  private static final String STATE_KEY = "history";
+  private static final Gson GSON = new Gson();
 
   private final List<List<String>> gateSentences;
   private final List<TrainingHistory.Epoch> epochs = new ArrayList<>();
   private final List<TrainingHistory.SourceEpoch> sourceEpochs = new ArrayList<>();
-  private static final String STATE_KEY = "history";
-  private static final Gson GSON = new Gson();
   /** Where the history is kept for checkpoints, or null. */
   private TrainingState state;
 
