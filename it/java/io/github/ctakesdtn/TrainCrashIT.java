@@ -5,7 +5,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.github.ctakesdtn.corpus.TokenSpan;
 import io.github.ctakesdtn.model.LabeledSentence;
 import io.github.ctakesdtn.model.SyntheticCorpus;
 import java.nio.file.Files;
@@ -36,21 +35,7 @@ public class TrainCrashIT {
   }
 
   private void writeConll(String name, List<LabeledSentence> sentences) throws Exception {
-    StringBuilder out = new StringBuilder();
-    for (LabeledSentence sentence : sentences) {
-      String[] tags = new String[sentence.tokens().size()];
-      Arrays.fill(tags, "O");
-      for (TokenSpan span : sentence.spans()) {
-        for (int i = span.first(); i < span.end(); i++) {
-          tags[i] = (i == span.first() ? "B-" : "I-") + span.label();
-        }
-      }
-      for (int i = 0; i < tags.length; i++) {
-        out.append(sentence.tokens().get(i)).append('\t').append(tags[i]).append('\n');
-      }
-      out.append('\n');
-    }
-    Files.writeString(dir().resolve(name), out);
+    Files.writeString(dir().resolve(name), ConllText.of(sentences));
   }
 
   private static String[] args(List<String> command, String... more) {

@@ -47,6 +47,8 @@ public final class Network {
   /** A group's layer for each task, and the parameters of each copy (gates apart). */
   private record Built<L>(Map<Task, L> layers, Map<Task, List<Param>> used) {}
 
+  private static final float[] NO_FEATURES = new float[0];
+
   private final NetworkConfig shape;
   private final Routing routing;
   private final Params params = new Params();
@@ -213,7 +215,7 @@ public final class Network {
   /** The word's shape embeddings, concatenated (empty without word-shape features). */
   float[] shapeFeatures(String word) {
     if (shapeEmbedding == null) {
-      return new float[0];
+      return NO_FEATURES;
     }
     int dims = shape.shapeEmbedding();
     int[] rows = WordShape.rows(word);
