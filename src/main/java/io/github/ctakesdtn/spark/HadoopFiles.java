@@ -9,6 +9,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /**
  * Reading and writing single files on any Hadoop file system (local, HDFS, S3, ...), written as
@@ -44,6 +45,12 @@ final class HadoopFiles {
    * fully uploaded, so a reader never sees half a file either way.
    */
   static void writeAtomically(FileSystem fs, Path target, AtomicFiles.Content content) throws IOException {
+    if (fs instanceof RawLocalFileSystem local) {
+      // Hadoop's local file system without its native library starts a `chmod` process for every
+      // file it creates (and an `ls` to read permissions): measured, that doubled the cost of a note.
+      AtomicFiles.write(local.pathToFile(target).toPath(), content);
+      return;
+    }
     Path temp = new Path(target.getParent(), AtomicFiles.temporaryName(target.getName()));
     try {
       try (OutputStream out = fs.create(temp, false)) {

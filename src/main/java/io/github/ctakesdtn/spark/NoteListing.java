@@ -4,15 +4,18 @@ import io.github.ctakesdtn.corpus.CorpusFormatException;
 import io.github.ctakesdtn.corpus.DocumentIds;
 import io.github.ctakesdtn.corpus.TextFiles;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
@@ -83,6 +86,15 @@ record NoteListing(List<NoteTask> notes, int ignored, int underOutput, int alrea
    */
   private static List<Path> list(FileSystem fs, Path folder) throws IOException {
     List<Path> files = new ArrayList<>();
+    if (fs instanceof RawLocalFileSystem local) {
+      // Hadoop's listing of a local folder starts an `ls -ld` process per file (for permissions
+      // nobody reads here) when its native library is absent: minutes for a large folder.
+      try (Stream<java.nio.file.Path> walk = Files.walk(local.pathToFile(folder).toPath())) {
+        walk.filter(Files::isRegularFile).forEach(f -> files.add(fs.makeQualified(new Path(f.toUri()))));
+      }
+      files.sort(Comparator.comparing(Path::toString));
+      return files;
+    }
     RemoteIterator<LocatedFileStatus> it = fs.listFiles(folder, true);
     while (it.hasNext()) {
       LocatedFileStatus file = it.next();

@@ -23,7 +23,8 @@ import org.apache.uima.util.CasIOUtils;
  * Annotates one partition of notes on an executor, one note at a time as Spark pulls rows: a
  * note's bytes are read when its turn comes and let go once its XMI is written, so a partition of
  * any size holds one note in memory. Each task (one executor thread) builds its own cTAKES
- * pipeline; the model behind it is loaded once per executor JVM and shared ({@code ModelRegistry}).
+ * pipeline, or takes one an earlier task left ({@link NoteAnnotatorPool}); the model behind it is
+ * loaded once per executor JVM and shared ({@code ModelRegistry}).
  * A note that fails is a row with its reason, never an exception that would fail the task and
  * with it every other note of the partition.
  */
@@ -54,6 +55,7 @@ final class PartitionAnnotator implements FlatMapFunction<Iterator<NoteTask>, Ro
     private final Configuration conf;
     private final Path xmiRoot;
     private NoteAnnotator annotator;
+    private String localModel;
     private JCas readBack;
 
     Rows(Iterator<NoteTask> notes, Configuration conf) {
@@ -109,10 +111,11 @@ final class PartitionAnnotator implements FlatMapFunction<Iterator<NoteTask>, Ro
 
     private NoteAnnotator annotator() throws Exception {
       if (annotator == null) {
-        annotator = new NoteAnnotator(ModelFiles.local(modelLocation), batchSize, 0);
+        localModel = ModelFiles.local(modelLocation);
+        annotator = NoteAnnotatorPool.borrow(localModel, batchSize);
         TaskContext task = TaskContext.get();
         if (task != null) {
-          // A task killed or failed before its last row still frees its pipeline.
+          // A task killed or failed before its last row still gives its pipeline back.
           task.addTaskCompletionListener((TaskCompletionListener) context -> close());
         }
       }
@@ -121,7 +124,7 @@ final class PartitionAnnotator implements FlatMapFunction<Iterator<NoteTask>, Ro
 
     private void close() {
       if (annotator != null) {
-        annotator.close();
+        NoteAnnotatorPool.giveBack(localModel, batchSize, annotator);
         annotator = null;
       }
     }

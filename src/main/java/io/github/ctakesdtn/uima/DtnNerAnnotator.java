@@ -38,7 +38,8 @@ import org.apache.uima.util.Level;
  * {@code discoveryTechnique} = explicit annotator, the CRF's {@code confidence}, segment and
  * sentence ids, the model's label ({@link io.github.ctakesdtn.corpus.MentionLabels}) and a
  * concept naming the semantic group ({@link io.github.ctakesdtn.corpus.SemanticGroupConcepts}).
- * Mentions below {@link #PARAM_MIN_CONFIDENCE} are left out.
+ * Mentions below {@link #PARAM_MIN_CONFIDENCE} are left out, and so are mentions inside a section
+ * header ({@link SectionHeaders}) unless {@link #PARAM_SKIP_SECTION_HEADERS} is false.
  *
  * <p>Mentions this annotator left in the CAS before (an already annotated XMI run again) are
  * replaced, not duplicated.
@@ -51,7 +52,8 @@ import org.apache.uima.util.Level;
     description = "Neural (BiLSTM-CRF, transfer-learned) named-entity recognition into IdentifiedAnnotation subtypes.",
     role = PipeBitInfo.Role.ANNOTATOR,
     parameters = {DtnNerAnnotator.PARAM_MODEL_LOCATION, DtnNerAnnotator.PARAM_BATCH_SIZE,
-        DtnNerAnnotator.PARAM_LABEL_TYPES, DtnNerAnnotator.PARAM_MIN_CONFIDENCE},
+        DtnNerAnnotator.PARAM_LABEL_TYPES, DtnNerAnnotator.PARAM_MIN_CONFIDENCE,
+        DtnNerAnnotator.PARAM_SKIP_SECTION_HEADERS},
     dependencies = {PipeBitInfo.TypeProduct.SENTENCE, PipeBitInfo.TypeProduct.BASE_TOKEN},
     products = {PipeBitInfo.TypeProduct.IDENTIFIED_ANNOTATION})
 @ResourceMetaData(name = "DtnNerAnnotator", description = "ctakes-dtn neural named-entity recognizer")
@@ -82,6 +84,12 @@ public class DtnNerAnnotator extends JCasAnnotator_ImplBase {
       description = "Leave out mentions whose confidence (the probability of the span) is below this number,"
           + " from 0 (keep all) to 1, e.g. 0.5.")
   private String minConfidence;
+
+  public static final String PARAM_SKIP_SECTION_HEADERS = "skipSectionHeaders";
+  @ConfigurationParameter(name = PARAM_SKIP_SECTION_HEADERS, mandatory = false, defaultValue = "true",
+      description = "Leave out mentions inside a section header (\"CHIEF COMPLAINT:\", \"Medications:\", a line of"
+          + " cTAKES section-name words in capitals).")
+  private Boolean skipSectionHeaders;
 
   private Tagger tagger;
   private double confidenceThreshold;
@@ -135,6 +143,7 @@ public class DtnNerAnnotator extends JCasAnnotator_ImplBase {
       throw missingLayer("no cTAKES BaseToken annotations inside the sentences");
     }
     List<List<TaggedSpan>> tagged = tagger.tag(words, batchSize);
+    List<int[]> headers = skipSectionHeaders && text != null ? SectionHeaders.ctakes().find(text) : List.of();
     for (int s = 0; s < sentences.size(); s++) {
       Sentence sentence = sentences.get(s);
       String segmentId = segments.getOrDefault(sentence, List.of()).stream()
@@ -146,6 +155,9 @@ public class DtnNerAnnotator extends JCasAnnotator_ImplBase {
         List<BaseToken> sentenceTokens = tokens.get(s);
         Mention mention = new Mention(sentenceTokens.get(span.span().first()).getBegin(),
             sentenceTokens.get(span.span().end() - 1).getEnd(), span.span().label());
+        if (SectionHeaders.overlapsAny(headers, mention.begin(), mention.end())) {
+          continue;
+        }
         mentionWriter.addMention(jcas, mention, (float) span.confidence(), segmentId,
             String.valueOf(sentence.getSentenceNumber()));
       }

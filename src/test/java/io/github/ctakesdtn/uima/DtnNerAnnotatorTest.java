@@ -49,14 +49,34 @@ public class DtnNerAnnotatorTest {
   }
 
   private static List<String> mentions(String minConfidence) throws Exception {
+    return annotate(DtnNerAnnotator.PARAM_MIN_CONFIDENCE, minConfidence).stream()
+        .map(m -> m.getCoveredText() + "@" + m.getConfidence()).toList();
+  }
+
+  private static List<IdentifiedAnnotation> annotate(Object... parameters) throws Exception {
     JCas jcas = JCasFactory.createText(NOTE);
     AnalysisEngineDescription pipeline = AnalysisEngineFactory.createEngineDescription(
         CtakesTokenizer.pipelineDescription(),
-        AnalysisEngineFactory.createEngineDescription(DtnNerAnnotator.class,
-            DtnNerAnnotator.PARAM_MIN_CONFIDENCE, minConfidence));
+        AnalysisEngineFactory.createEngineDescription(DtnNerAnnotator.class, parameters));
     SimplePipeline.runPipeline(jcas, pipeline);
-    return JCasUtil.select(jcas, IdentifiedAnnotation.class).stream()
-        .map(m -> m.getCoveredText() + "@" + m.getConfidence()).toList();
+    return List.copyOf(JCasUtil.select(jcas, IdentifiedAnnotation.class));
+  }
+
+  private static String span(IdentifiedAnnotation m) {
+    return m.getBegin() + "-" + m.getEnd() + " " + m.getCoveredText();
+  }
+
+  @Test
+  public void mentionsInsideSectionHeadersAreLeftOutUnlessAsked() throws Exception {
+    List<int[]> headers = SectionHeaders.ctakes().find(NOTE);
+    assertEquals(2, headers.size());
+    List<String> all = annotate(DtnNerAnnotator.PARAM_SKIP_SECTION_HEADERS, false).stream()
+        .map(DtnNerAnnotatorTest::span).toList();
+    List<String> outsideHeaders = annotate(DtnNerAnnotator.PARAM_SKIP_SECTION_HEADERS, false).stream()
+        .filter(m -> !SectionHeaders.overlapsAny(headers, m.getBegin(), m.getEnd()))
+        .map(DtnNerAnnotatorTest::span).toList();
+    assertTrue("the note has mentions outside its headers: " + all, !outsideHeaders.isEmpty());
+    assertEquals(outsideHeaders, annotate().stream().map(DtnNerAnnotatorTest::span).toList());
   }
 
   private static final String NOTE = "CHIEF COMPLAINT: chest pain.\nHISTORY OF PRESENT ILLNESS: aspirin and metformin"
