@@ -1,5 +1,6 @@
 package io.github.ctakesdtn.uima;
 
+import io.github.ctakesdtn.corpus.CtakesTokenizer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import org.apache.uima.jcas.JCas;
 
 /**
  * Annotates the notes of a folder with a uimaFIT pipeline (the cTAKES segmenter, sentence
- * detector and tokenizer, then the annotator with the bundled model) and prints each mention as
+ * detector and tokenizer, then the annotator with the bundled model, section headers kept) and prints each mention as
  * {@code note, begin, end, cTAKES type, confidence}. Run in a JVM of its own by an integration test
  * whose classpath holds no ND4J, DL4J or native library.
  */
@@ -23,8 +24,11 @@ public final class SampleMentions {
   public static void main(String[] args) throws Exception {
     // cTAKES' start-up messages on stdout would mix with the mentions: the project's quiet logging.
     System.setProperty("log4j2.configurationFile", "ctakes-dtn-log4j2.xml");
-    AnalysisEngine pipeline = AnalysisEngineFactory.createEngine(
-        DtnNerAnnotator.createPipelineDescription(ModelRegistry.DEFAULT_MODEL));
+    // Every mention the network finds, section headers included: what the engine is compared on.
+    AnalysisEngine pipeline = AnalysisEngineFactory.createEngine(AnalysisEngineFactory.createEngineDescription(
+        CtakesTokenizer.pipelineDescription(), AnalysisEngineFactory.createEngineDescription(DtnNerAnnotator.class,
+            DtnNerAnnotator.PARAM_MODEL_LOCATION, ModelRegistry.DEFAULT_MODEL,
+            DtnNerAnnotator.PARAM_SKIP_SECTION_HEADERS, false)));
     JCas jcas = pipeline.newJCas();
     List<Path> notes;
     try (Stream<Path> files = Files.list(Path.of(args[0]))) {
