@@ -53,7 +53,8 @@ public class AnnotatorIT {
     for (IdentifiedAnnotation mention : JCasUtil.select(jcas, IdentifiedAnnotation.class)) {
       assertEquals(CONST.NE_DISCOVERY_TECH_EXPLICIT_AE, mention.getDiscoveryTechnique());
       assertTrue(mention.getConfidence() > 0 && mention.getConfidence() <= 1);
-      assertTrue(List.of("Chemical", "Disease").contains(MentionLabels.labelOf(mention)));
+      assertTrue(List.of("DiseaseDisorderMention", "MedicationMention", "ProcedureMention", "LabMention")
+          .contains(MentionLabels.labelOf(mention)));
       assertTrue(mention.getSentenceID() != null);
     }
     assertEquals(CONST.NE_TYPE_ID_DRUG, JCasUtil.select(jcas, MedicationMention.class).iterator().next().getTypeID());
@@ -126,8 +127,8 @@ public class AnnotatorIT {
     assertTrue(one.toString(), one.out().contains("latin1.txt: byte 3 (line 1): not valid UTF-8"));
     assertEquals(one.toString(), 1, one.out().split("latin1.txt", -1).length - 1); // named once, not twice
     assertTrue(one.toString(), one.out().contains("broken.xmi: line 1"));
-    assertTrue(one.toString(), one.out().contains("MedicationMention (Chemical)"));
-    assertTrue(Files.readString(dir.resolve("one/note1.ann")).contains("\tChemical "));
+    assertTrue(one.toString(), one.out().contains("MedicationMention (MedicationMention)"));
+    assertTrue(Files.readString(dir.resolve("one/note1.ann")).contains("\tMedicationMention "));
 
     Cli.Result four = Cli.run(dir, "annotate", "--in", "notes", "--out", "four", "--threads", "4");
     assertEquals(four.toString(), 1, four.exitCode());
