@@ -165,6 +165,35 @@ public class LinearChainCrfTest {
   }
 
   @Test
+  public void taggingsScaledRecursionAgreesWithTrainingsLogSpaceOneOnLongSentences() {
+    // Training's gradient on the emissions is marginal minus gold: the log-space recursion's marginals.
+    Random random = new Random(5);
+    for (TagScheme scheme : TagScheme.values()) {
+      LinearChainCrf crf = randomCrf(scheme, random);
+      int n = crf.tags().size();
+      int length = 300;
+      double[][] e = randomEmissions(length, n, random);
+      for (double[] row : e) {
+        for (int j = 0; j < n; j++) {
+          row[j] *= 5; // scores tens apart, as a trained model's are: unscaled probabilities would underflow
+        }
+      }
+      assertTrue(crf.scalable(e, crf.effectiveTransitions()));
+      int[] path = crf.viterbi(e);
+      double[][] fromTraining = new double[length][n];
+      crf.negLogLikelihood(e, path, fromTraining, new CrfGradient(n));
+      double[][] marginals = crf.marginals(e);
+      for (int t = 0; t < length; t++) {
+        fromTraining[t][path[t]] += 1;
+        assertArrayEquals("position " + t, fromTraining[t], marginals[t], 1e-9);
+      }
+      double[] spans = crf.spanProbabilities(e, path, List.of(new TokenSpan(0, length, ""), new TokenSpan(100, 101, "")));
+      assertEquals(Math.exp(-crf.negLogLikelihood(e, path, new double[length][n], new CrfGradient(n))), spans[0], 1e-9);
+      assertEquals(marginals[100][path[100]], spans[1], 1e-9);
+    }
+  }
+
+  @Test
   public void invalidTransitionsAreNeverDecodedAndGetNoGradient() {
     LinearChainCrf crf = new LinearChainCrf(new TagSet(TagScheme.IOB2, List.of("A", "B")));
     TagSet tags = crf.tags();
@@ -223,6 +252,7 @@ public class LinearChainCrfTest {
 
   @Test
   public void staysFiniteOnLongSentencesWithHugeScores() {
+    // Scores hundreds apart: tagging falls back to the log-space recursion.
     Random random = new Random(9);
     LinearChainCrf crf = randomCrf(TagScheme.IOBES, random);
     int n = crf.tags().size();
