@@ -119,6 +119,17 @@ public final class LinearChainCrf {
   /** Scores spread by at most this within a position and within the transitions take the scaled recursion. */
   private static final double SCALABLE_SPREAD = 100;
 
+  /** Transitions, forward and backward log scores and log Z, as tagging computes them. */
+  private record TaggingPasses(double[][] trans, double[][] alpha, double[][] beta, double logZ) {}
+
+  private TaggingPasses taggingPasses(double[][] e) {
+    double[][] trans = effectiveTransitions();
+    double[][] expTrans = scalable(e, trans) ? exponentiated(trans) : null;
+    double[][] alpha = expTrans != null ? scaledForward(e, expTrans) : forward(e, trans);
+    double[][] beta = expTrans != null ? scaledBackward(e, expTrans) : backward(e, trans);
+    return new TaggingPasses(trans, alpha, beta, logPartition(alpha));
+  }
+
   boolean scalable(double[][] e, double[][] trans) {
     double[] scores = new double[n * n + 2 * n];
     int k = 0;
@@ -382,15 +393,11 @@ public final class LinearChainCrf {
     if (e.length == 0) {
       return new double[0][];
     }
-    double[][] trans = effectiveTransitions();
-    double[][] expTrans = scalable(e, trans) ? exponentiated(trans) : null;
-    double[][] alpha = expTrans != null ? scaledForward(e, expTrans) : forward(e, trans);
-    double[][] beta = expTrans != null ? scaledBackward(e, expTrans) : backward(e, trans);
-    double logZ = logPartition(alpha);
+    TaggingPasses passes = taggingPasses(e);
     double[][] p = new double[e.length][n];
     for (int t = 0; t < e.length; t++) {
       for (int j = 0; j < n; j++) {
-        p[t][j] = Math.exp(alpha[t][j] + beta[t][j] - logZ);
+        p[t][j] = Math.exp(passes.alpha[t][j] + passes.beta[t][j] - passes.logZ);
       }
     }
     return p;
@@ -403,18 +410,14 @@ public final class LinearChainCrf {
 
   /** {@link #spanProbability} for several spans of one path, with one forward-backward pass. */
   public double[] spanProbabilities(double[][] e, int[] path, List<TokenSpan> spans) {
-    double[][] trans = effectiveTransitions();
-    double[][] expTrans = scalable(e, trans) ? exponentiated(trans) : null;
-    double[][] alpha = expTrans != null ? scaledForward(e, expTrans) : forward(e, trans);
-    double[][] beta = expTrans != null ? scaledBackward(e, expTrans) : backward(e, trans);
-    double logZ = logPartition(alpha);
+    TaggingPasses passes = taggingPasses(e);
     double[] probabilities = new double[spans.size()];
     for (int s = 0; s < spans.size(); s++) {
       int first = spans.get(s).first();
       int end = spans.get(s).end();
-      double log = alpha[first][path[first]] + beta[end - 1][path[end - 1]] - logZ;
+      double log = passes.alpha[first][path[first]] + passes.beta[end - 1][path[end - 1]] - passes.logZ;
       for (int t = first + 1; t < end; t++) {
-        log += trans[path[t - 1]][path[t]] + e[t][path[t]];
+        log += passes.trans[path[t - 1]][path[t]] + e[t][path[t]];
       }
       probabilities[s] = Math.exp(log);
     }

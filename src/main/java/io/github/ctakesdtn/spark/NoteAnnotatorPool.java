@@ -21,9 +21,9 @@ final class NoteAnnotatorPool {
 
   static NoteAnnotator borrow(String modelLocation, int batchSize) throws UIMAException {
     synchronized (IDLE) {
-      NoteAnnotator idle = IDLE.getOrDefault(key(modelLocation, batchSize), new ArrayDeque<>()).poll();
-      if (idle != null) {
-        return idle;
+      Deque<NoteAnnotator> idle = IDLE.get(key(modelLocation, batchSize));
+      if (idle != null && !idle.isEmpty()) {
+        return idle.pop();
       }
     }
     return new NoteAnnotator(modelLocation, batchSize, 0);

@@ -37,24 +37,20 @@ public final class SectionHeaders {
   /** Words of the section names, and the literal upper-case words of their regular expressions. */
   private static final Pattern SECTION_WORD = Pattern.compile("\\b[A-Z][A-Za-z]+\\b");
 
-  private static volatile SectionHeaders ctakes;
-
   private final Set<String> sectionWords;
 
   SectionHeaders(Set<String> sectionWords) {
     this.sectionWords = Set.copyOf(sectionWords);
   }
 
+  /** Read on first use: the class loader runs this once, thread-safely. */
+  private static final class Ctakes {
+    static final SectionHeaders HEADERS = new SectionHeaders(readCtakesSectionWords());
+  }
+
   /** The headers of cTAKES' section lists, read once from ctakes-core. */
   public static SectionHeaders ctakes() {
-    if (ctakes == null) {
-      synchronized (SectionHeaders.class) {
-        if (ctakes == null) {
-          ctakes = new SectionHeaders(readCtakesSectionWords());
-        }
-      }
-    }
-    return ctakes;
+    return Ctakes.HEADERS;
   }
 
   /** The headers of {@code text}, as [begin, end) character spans in order. */

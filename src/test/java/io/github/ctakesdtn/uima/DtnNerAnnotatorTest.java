@@ -70,9 +70,9 @@ public class DtnNerAnnotatorTest {
   public void mentionsInsideSectionHeadersAreLeftOutUnlessAsked() throws Exception {
     List<int[]> headers = SectionHeaders.ctakes().find(NOTE);
     assertEquals(2, headers.size());
-    List<String> all = annotate(DtnNerAnnotator.PARAM_SKIP_SECTION_HEADERS, false).stream()
-        .map(DtnNerAnnotatorTest::span).toList();
-    List<String> outsideHeaders = annotate(DtnNerAnnotator.PARAM_SKIP_SECTION_HEADERS, false).stream()
+    List<IdentifiedAnnotation> withHeaders = annotate(DtnNerAnnotator.PARAM_SKIP_SECTION_HEADERS, false);
+    List<String> all = withHeaders.stream().map(DtnNerAnnotatorTest::span).toList();
+    List<String> outsideHeaders = withHeaders.stream()
         .filter(m -> !SectionHeaders.overlapsAny(headers, m.getBegin(), m.getEnd()))
         .map(DtnNerAnnotatorTest::span).toList();
     assertTrue("the note has mentions outside its headers: " + all, !outsideHeaders.isEmpty());
