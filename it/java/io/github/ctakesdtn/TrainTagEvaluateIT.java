@@ -9,6 +9,8 @@ import com.google.gson.JsonParser;
 import io.github.ctakesdtn.model.LabeledSentence;
 import io.github.ctakesdtn.model.ModelFile;
 import io.github.ctakesdtn.model.SyntheticCorpus;
+import io.github.ctakesdtn.model.TaggerModel;
+import io.github.ctakesdtn.uima.ModelRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,6 +174,31 @@ public class TrainTagEvaluateIT {
         "--out", "vec-transfer.model", "--epochs", "1", "--embeddings", "notes.vec", "--word-hidden", "8");
     assertTrue(transfer.toString(), transfer.out().contains("model written"));
     assertEquals(16, ModelFile.load(dir().resolve("vec-transfer.model")).config().wordEmbedding());
+  }
+
+  @Test
+  public void trainingOnOneCorpusFineTunesTheBundledModelByDefault() throws Exception {
+    writeConll("train", SyntheticCorpus.sentences(60, 1));
+    Cli.Result trained = Cli.ok(dir(), "train", "--train", "xmi/train", "--out", "tuned.model", "--epochs", "1",
+        "--seed", "5");
+    assertTrue(trained.toString(), trained.out().contains("starting from the bundled model"));
+    TaggerModel tuned = ModelFile.load(dir().resolve("tuned.model"));
+    TaggerModel bundled = ModelRegistry.tagger(ModelRegistry.DEFAULT_MODEL).model();
+    assertEquals(bundled.config().wordHidden(), tuned.config().wordHidden());
+    assertTrue("the bundled words and their vectors carry over",
+        bundled.words().symbols().stream().skip(2).allMatch(tuned.words()::contains));
+    JsonObject from = tuned.provenance().getAsJsonObject("data").getAsJsonObject("startFrom");
+    assertEquals(ModelRegistry.sha256(ModelRegistry.DEFAULT_MODEL), from.get("sha256").getAsString());
+
+    Cli.Result fresh = Cli.ok(dir(), "train", "--train", "xmi/train", "--out", "fresh.model", "--epochs", "1",
+        "--word-hidden", "8", "--no-learned-vectors");
+    assertTrue("a network option means a fresh network", !fresh.out().contains("starting from"));
+    assertEquals(8, ModelFile.load(dir().resolve("fresh.model")).config().wordHidden());
+
+    Cli.Result refused = Cli.run(dir(), "train", "--train", "xmi/train", "--out", "x.model", "--start-from", "default",
+        "--word-hidden", "8");
+    assertEquals(refused.toString(), 2, refused.exitCode());
+    assertTrue(refused.toString(), refused.err().contains("cannot go with --word-hidden"));
   }
 
   @Test

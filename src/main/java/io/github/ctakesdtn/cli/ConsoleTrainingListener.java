@@ -27,6 +27,11 @@ class ConsoleTrainingListener implements TrainingListener {
   }
 
   @Override
+  public void startedFrom(String taken) {
+    out.println("taken from it: " + taken);
+  }
+
+  @Override
   public void sourceEpochDone(int epoch, int epochs, double meanLoss, double sentencesPerSecond,
       double secondsElapsed) {
     closeBar();

@@ -12,6 +12,8 @@ import io.github.ctakesdtn.model.NetworkConfig;
 import io.github.ctakesdtn.model.Tagger;
 import io.github.ctakesdtn.eval.Evaluation;
 import io.github.ctakesdtn.train.Checkpoints;
+import io.github.ctakesdtn.train.PretrainedStart;
+import io.github.ctakesdtn.uima.ModelRegistry;
 import io.github.ctakesdtn.train.CorpusFingerprint;
 import io.github.ctakesdtn.train.HistoryRecorder;
 import io.github.ctakesdtn.train.SentenceEvaluation;
@@ -38,6 +40,7 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -100,6 +103,19 @@ final class TrainCommand implements Callable<Integer> {
       description = "Annotate LABEL as this cTAKES type (short textsem name or full UIMA name), over the defaults.")
   List<String> mappings = new ArrayList<>();
 
+  @Option(names = "--start-from", paramLabel = "MODEL",
+      description = "Fine-tune a trained single-task model on --train: a model file, 'default' (the bundled model) or"
+          + " 'none' for a fresh start. The new network takes that model's layer sizes, words and vectors. Default:"
+          + " 'default' when training on one corpus with the default network and no word-vector option; 'none' else.")
+  String startFrom;
+
+  static final String NO_START = "none";
+  static final String BUNDLED_START = "default";
+
+  /** Options that a start model's network and vectors would override: given, they mean a fresh start by default. */
+  private static final List<String> FRESH_NETWORK_OPTIONS = List.of("--char-encoder", "--word-embedding-size",
+      "--word-hidden", "--shape-embedding-size", "--embeddings", "--unlabelled", "--no-learned-vectors");
+
   @Mixin
   EmbeddingOptions embeddings;
 
@@ -139,6 +155,7 @@ final class TrainCommand implements Callable<Integer> {
     data.add("dev", CorpusFingerprint.of(devSource, devSentences));
     provenance.add("data", data);
 
+    PretrainedStart start = pretrainedStart(data, console);
     modelCard.licences(); // a bad entry fails now, not after training
     HistoryRecorder history = new HistoryRecorder(devSentences.stream().map(LabeledSentence::tokens).toList());
     TrainingListener progress = new ConsoleTrainingListener(console) {
@@ -183,7 +200,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     embeddings.record(data);
     SchemeTrainer.Outcome outcome = SchemeTrainer.train(scheme, shape, config, table, transferConfig,
-        sourceSentences, trainSentences, devSentences, listener, provenance, checkpoints);
+        sourceSentences, trainSentences, devSentences, listener, provenance, checkpoints, start);
     TaggerModel trained = outcome.model();
     JsonObject scores = new JsonObject();
     scores.addProperty("scheme", scheme.name());
@@ -214,6 +231,36 @@ final class TrainCommand implements Callable<Integer> {
         ConsoleTrainingListener.duration(Math.round(outcome.seconds())), out);
     console.println("report written to " + ReportOptions.writeReport(out));
     return 0;
+  }
+
+  /** The model to start from, recorded (location and SHA-256) in the provenance's data; null for a fresh start. */
+  private PretrainedStart pretrainedStart(JsonObject data, PrintStream console) throws IOException {
+    List<String> freshOptions = FRESH_NETWORK_OPTIONS.stream()
+        .filter(name -> spec.commandLine().getParseResult().hasMatchedOption(name)).toList();
+    String location = startFrom;
+    if (location == null) {
+      location = source == null && freshOptions.isEmpty() ? BUNDLED_START : NO_START;
+    } else if (!location.equals(NO_START) && source != null) {
+      throw new ParameterException(spec.commandLine(), "--start-from applies to single-task training: a run with"
+          + " --source starts from its source corpus");
+    } else if (!location.equals(NO_START) && !freshOptions.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--start-from takes the trained model's network and word"
+          + " vectors, so it cannot go with " + String.join(", ", freshOptions));
+    }
+    if (location.equals(NO_START)) {
+      return null;
+    }
+    String model = location.equals(BUNDLED_START) ? ModelRegistry.DEFAULT_MODEL : location;
+    PretrainedStart start = new PretrainedStart(ModelRegistry.tagger(model).model(),
+        LabelTypeMapping.withOverrides(mappings));
+    embeddings.noLearnedVectors = true; // the start model's words come with their trained vectors
+    JsonObject from = new JsonObject();
+    from.addProperty("model", model);
+    from.addProperty("sha256", ModelRegistry.sha256(model));
+    data.add("startFrom", from);
+    console.printf("starting from %s (pass --start-from none for a fresh network)%n",
+        location.equals(BUNDLED_START) ? "the bundled model" : model);
+    return start;
   }
 
   /** The command line as the model records it: --resume changes nothing in the result, so it is left out. */

@@ -7,22 +7,26 @@ import java.util.List;
  * Checks a BRAT mention's offsets against its text column, so wrong offsets cannot label the wrong
  * words. brat itself counts offsets in code points, Java in UTF-16 units: the two differ after a
  * character outside the Basic Multilingual Plane (an emoji, a rare CJK character). Offsets that
- * match the text column only when read as code points are converted (and counted); offsets that
- * match neither way are an error naming the file and line.
+ * match the text column only when read as code points are converted (and counted), and so are
+ * offsets that count a byte-order mark at the start of the .txt file as a character (brat reads the
+ * file without removing it; MEDDOCAN has such files); offsets that match no way are an error naming
+ * the file and line.
  */
 final class BratOffsets {
   static final String CONVERTED = "converted: code-point offsets (brat's counting) to UTF-16";
   static final String UNCHECKED = "unchecked: T line without a text column";
+  static final String AFTER_MARK = "converted: offsets counting the .txt file's byte-order mark";
 
   private BratOffsets() {}
 
   /**
    * The fragments as UTF-16 offsets into {@code text}.
    *
+   * @param byteOrderMark the .txt file began with a byte-order mark, left out of {@code text}
    * @param column the T line's text column (fragments joined by a space), or null when absent
    */
-  static List<Mention> check(java.nio.file.Path annFile, String place, String text, List<Mention> fragments,
-      String column, ConversionReport report) throws CorpusFormatException {
+  static List<Mention> check(java.nio.file.Path annFile, String place, String text, boolean byteOrderMark,
+      List<Mention> fragments, String column, ConversionReport report) throws CorpusFormatException {
     boolean outsideBmp = text.length() != text.codePointCount(0, text.length());
     if (column == null) {
       if (outsideBmp) {
@@ -40,6 +44,13 @@ final class BratOffsets {
       if (converted != null && matches(text, converted, column)) {
         report.count(CONVERTED);
         return converted;
+      }
+    }
+    if (byteOrderMark) {
+      List<Mention> shifted = afterMark(fragments);
+      if (shifted != null && matches(text, shifted, column)) {
+        report.count(AFTER_MARK);
+        return shifted;
       }
     }
     Mention first = fragments.get(0);
@@ -67,6 +78,17 @@ final class BratOffsets {
   /** brat writes line breaks inside a mention as spaces; compare with whitespace runs collapsed. */
   private static String normalize(String s) {
     return s.strip().replaceAll("\\s+", " ");
+  }
+
+  private static List<Mention> afterMark(List<Mention> fragments) {
+    List<Mention> shifted = new ArrayList<>();
+    for (Mention fragment : fragments) {
+      if (fragment.begin() < 1) {
+        return null;
+      }
+      shifted.add(new Mention(fragment.begin() - 1, fragment.end() - 1, fragment.label()));
+    }
+    return shifted;
   }
 
   private static List<Mention> fromCodePoints(String text, List<Mention> fragments) {

@@ -44,13 +44,20 @@ public final class BratReader implements CorpusFormatReader {
   @Override
   public void read(Path input, DocumentSink sink, ConversionReport report) throws IOException {
     TextAnnotationPairs.read(input, ".ann", "BRAT", sink, report, (id, text, annFile) -> {
-      List<Mention> raw = parseAnnotations(annFile, TextFiles.readUtf8(annFile), text, report);
+      boolean byteOrderMark = TextFiles.startsWithByteOrderMark(annFile.resolveSibling(id + ".txt"));
+      List<Mention> raw = parseAnnotations(annFile, TextFiles.readUtf8(annFile), text, byteOrderMark, report);
       MentionAligner.Aligned aligned = MentionAligner.align(tokenizer.sentences(text), raw, report);
       return new Document(id, text, aligned.sentences(), aligned.mentions());
     });
   }
 
   List<Mention> parseAnnotations(Path annFile, String ann, String text, ConversionReport report)
+      throws CorpusFormatException {
+    return parseAnnotations(annFile, ann, text, false, report);
+  }
+
+  /** @param byteOrderMark the .txt file began with a byte-order mark, which brat counts as a character */
+  List<Mention> parseAnnotations(Path annFile, String ann, String text, boolean byteOrderMark, ConversionReport report)
       throws CorpusFormatException {
     List<Mention> mentions = new ArrayList<>();
     String[] lines = ann.split("\r\n|\r|\n", -1);
@@ -82,7 +89,8 @@ public final class BratReader implements CorpusFormatReader {
       }
       // Text columns are checked for kept mentions only: a .ann that does not belong to its .txt
       // fails on those too, while a typo in a left-out annotation (Chia has a few) costs nothing.
-      fragments = BratOffsets.check(annFile, place, text, fragments, fields.length > 2 ? fields[2] : null, report)
+      fragments = BratOffsets.check(annFile, place, text, byteOrderMark, fragments,
+              fields.length > 2 ? fields[2] : null, report)
           .stream().map(f -> new Mention(f.begin(), f.end(), label)).toList();
       if (fragments.size() == 1) {
         mentions.add(fragments.get(0));

@@ -46,6 +46,14 @@ public final class TextFiles {
     return text;
   }
 
+  /** Does the file start with a UTF-8 byte-order mark (which {@link #readUtf8} leaves out of the text)? */
+  public static boolean startsWithByteOrderMark(Path file) throws IOException {
+    try (var in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(3);
+      return head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+    }
+  }
+
   /** Like {@link #readUtf8} but refuses an empty (or whitespace-only) file. */
   public static String readNonEmptyUtf8(Path file) throws IOException {
     String text = readUtf8(file);

@@ -26,17 +26,24 @@ public final class SchemeTrainer {
       TransferConfig transfer, List<LabeledSentence> source, List<LabeledSentence> target,
       List<LabeledSentence> targetDev, TrainingListener listener, JsonObject provenance) {
     return train(scheme, shape, config, embeddings, transfer, source, target, targetDev, listener, provenance,
-        Checkpoints.NONE);
+        Checkpoints.NONE, null);
   }
 
-  /** The same, writing a checkpoint after every epoch and resuming from the one {@code checkpoints} holds, if any. */
+  /**
+   * The same, writing a checkpoint after every epoch and resuming from the one {@code checkpoints}
+   * holds, if any, and for {@code target-only} starting from a trained model's weights ({@code start}; null: none).
+   */
   public static Outcome train(SharingScheme scheme, NetworkConfig shape, TrainingConfig config, EmbeddingTable embeddings,
       TransferConfig transfer, List<LabeledSentence> source, List<LabeledSentence> target,
-      List<LabeledSentence> targetDev, TrainingListener listener, JsonObject provenance, Checkpoints checkpoints) {
+      List<LabeledSentence> targetDev, TrainingListener listener, JsonObject provenance, Checkpoints checkpoints,
+      PretrainedStart start) {
     if (scheme == SharingScheme.TARGET_ONLY) {
       Trainer.Result r = new Trainer(shape, config, embeddings, listener).withCheckpoints(checkpoints)
-          .train(target, targetDev, provenance);
+          .withStart(start).train(target, targetDev, provenance);
       return new Outcome(scheme, r.model(), r.bestDevF1(), r.bestEpoch(), r.epochsRun(), r.seconds(), Map.of());
+    }
+    if (start != null) {
+      throw new IllegalArgumentException("a transfer run starts from its source corpus, not from a trained model");
     }
     TransferTrainer.Result r = new TransferTrainer(shape, config, scheme, transfer, embeddings, listener)
         .withCheckpoints(checkpoints).train(source, target, targetDev, provenance);

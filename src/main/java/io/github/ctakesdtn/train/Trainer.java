@@ -48,27 +48,38 @@ public final class Trainer {
   private final EmbeddingTable embeddings;
   private final TrainingListener listener;
   private final Checkpoints checkpoints;
+  /** Null for a fresh start. */
+  private final PretrainedStart start;
 
   /**
    * @param shape the network's sizes (vocabulary and tag counts are filled in from the data)
    * @param embeddings pre-trained word vectors, or null
    */
   public Trainer(NetworkConfig shape, TrainingConfig config, EmbeddingTable embeddings, TrainingListener listener) {
-    this(shape, config, embeddings, listener, Checkpoints.NONE);
+    this(shape, config, embeddings, listener, Checkpoints.NONE, null);
   }
 
   private Trainer(NetworkConfig shape, TrainingConfig config, EmbeddingTable embeddings, TrainingListener listener,
-      Checkpoints checkpoints) {
+      Checkpoints checkpoints, PretrainedStart start) {
     this.shape = shape;
     this.config = config;
     this.embeddings = embeddings;
     this.listener = listener;
     this.checkpoints = checkpoints;
+    this.start = start;
   }
 
   /** The same trainer, writing a checkpoint after every epoch and resuming from the one it is given, if any. */
   public Trainer withCheckpoints(Checkpoints checkpoints) {
-    return new Trainer(shape, config, embeddings, listener, checkpoints);
+    return new Trainer(shape, config, embeddings, listener, checkpoints, start);
+  }
+
+  /**
+   * The same trainer, starting from a trained model's weights (null: a fresh start); the network
+   * takes that model's layer sizes, and its vocabularies join the data's.
+   */
+  public Trainer withStart(PretrainedStart start) {
+    return new Trainer(shape, config, embeddings, listener, checkpoints, start);
   }
 
   public Result train(List<LabeledSentence> train, List<LabeledSentence> dev, JsonObject provenance) {
@@ -76,16 +87,20 @@ public final class Trainer {
       throw new IllegalArgumentException("no training sentences");
     }
     TagSet tags = new TagSet(config.tagScheme(), labelsOf(train));
-    Vocabulary words = wordVocabulary(train, embeddings);
-    Vocabulary chars = charVocabulary(train);
+    Vocabulary words = wordVocabulary(train, embeddings, start == null ? List.of() : start.words());
+    Vocabulary chars = charVocabulary(train, start == null ? List.of() : start.chars());
     Set<String> singletons = singletonWords(train);
-    NetworkConfig network = shape.withSizes(words.size(), chars.size(), tags.size());
+    NetworkConfig network = (start == null ? shape : start.shapeFor(shape.dropout()))
+        .withSizes(words.size(), chars.size(), tags.size());
     if (embeddings != null) {
       network = network.withWordEmbedding(embeddings.dimension());
     }
     Network net = TaggerModel.network(network, tags, chars, null, 0);
     initialise(net, config.seed(), embeddings, words);
     LinearChainCrf crf = new LinearChainCrf(tags);
+    if (start != null) {
+      listener.startedFrom(start.copyInto(net, words, chars, crf).describe(words, chars, tags));
+    }
     ParameterOptimizer crfOptimizer = new ParameterOptimizer(config.optimizer(), config.learningRate(),
         CrfParameters.size(tags.size()));
     TaggerModel model = new TaggerModel(network, tags, words, chars, net, crf, List.of(), provenance);
@@ -184,6 +199,11 @@ public final class Trainer {
   }
 
   static Vocabulary wordVocabulary(List<LabeledSentence> train, EmbeddingTable embeddings) {
+    return wordVocabulary(train, embeddings, List.of());
+  }
+
+  /** The training text's word keys, then the vectors' words, then a start model's words. */
+  static Vocabulary wordVocabulary(List<LabeledSentence> train, EmbeddingTable embeddings, List<String> startWords) {
     Set<String> keys = new LinkedHashSet<>();
     for (LabeledSentence sentence : train) {
       sentence.tokens().forEach(token -> keys.add(WordForms.key(token)));
@@ -191,6 +211,7 @@ public final class Trainer {
     if (embeddings != null) {
       keys.addAll(embeddings.words());
     }
+    keys.addAll(startWords);
     return new Vocabulary(List.copyOf(keys));
   }
 
@@ -207,7 +228,11 @@ public final class Trainer {
   }
 
   static Vocabulary charVocabulary(List<LabeledSentence> train) {
-    Set<String> chars = new TreeSet<>();
+    return charVocabulary(train, List.of());
+  }
+
+  static Vocabulary charVocabulary(List<LabeledSentence> train, List<String> startChars) {
+    Set<String> chars = new TreeSet<>(startChars);
     for (LabeledSentence sentence : train) {
       for (String token : sentence.tokens()) {
         token.chars().forEach(c -> chars.add(String.valueOf((char) c)));

@@ -11,6 +11,9 @@ public interface TrainingListener {
   default void sourceEpochDone(int epoch, int epochs, double meanLoss, double sentencesPerSecond,
       double secondsElapsed) {}
 
+  /** Called once before the first epoch when training starts from a trained model: what the new one took from it. */
+  default void startedFrom(String taken) {}
+
   /** Called after each epoch with its figures. */
   void epochDone(EpochReport report);
 

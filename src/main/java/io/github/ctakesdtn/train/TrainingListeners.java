@@ -27,6 +27,11 @@ public final class TrainingListeners implements TrainingListener {
   }
 
   @Override
+  public void startedFrom(String taken) {
+    listeners.forEach(l -> l.startedFrom(taken));
+  }
+
+  @Override
   public void epochDone(EpochReport report) {
     listeners.forEach(l -> l.epochDone(report));
   }

@@ -144,6 +144,22 @@ public class BratReaderTest {
   }
 
   @Test
+  public void offsetsCountingTheTextFilesByteOrderMarkAreDetectedByTheTextColumnAndConverted() throws IOException {
+    // MEDDOCAN: the .txt starts with a byte-order mark, which brat counts as the first character.
+    Path dir = pair("bom", "\uFEFFNombre: Ernesto. Fiebre.\n", "T1\tNOMBRE 9 16\tErnesto\n");
+    Collected c = Collected.read(new BratReader(tokenizer, DiscontinuousPolicy.DROP), dir);
+    assertEquals(List.of(), c.failures);
+    assertEquals(List.of("NOMBRE:Ernesto"), c.coveredMentions(0));
+    assertEquals(Integer.valueOf(1), c.report.adjustments().get(BratOffsets.AFTER_MARK));
+
+    pair("bom", "\uFEFFNombre: Ernesto. Fiebre.\n", "T1\tNOMBRE 8 15\tErnesto\n");
+    Collected stripped = Collected.read(new BratReader(tokenizer, DiscontinuousPolicy.DROP), dir);
+    assertEquals("offsets made without the mark stay as they are", List.of("NOMBRE:Ernesto"),
+        stripped.coveredMentions(0));
+    assertEquals(null, stripped.report.adjustments().get(BratOffsets.AFTER_MARK));
+  }
+
+  @Test
   public void withoutATextColumnOffsetsAfterAnEmojiAreAnErrorAndOtherwiseCounted() throws IOException {
     Path dir = pair("plain", "Fever today.\n", "T1\tSymptom 0 5\n");
     Collected plain = Collected.read(new BratReader(tokenizer, DiscontinuousPolicy.DROP), dir);
