@@ -44,7 +44,8 @@ public final class BratReader implements CorpusFormatReader {
   @Override
   public void read(Path input, DocumentSink sink, ConversionReport report) throws IOException {
     TextAnnotationPairs.read(input, ".ann", "BRAT", sink, report, (id, text, annFile) -> {
-      boolean byteOrderMark = TextFiles.startsWithByteOrderMark(annFile.resolveSibling(id + ".txt"));
+      boolean byteOrderMark = TextFiles.startsWithByteOrderMark(
+          annFile.resolveSibling(annFile.getFileName().toString().replaceFirst("\\.ann$", ".txt")));
       List<Mention> raw = parseAnnotations(annFile, TextFiles.readUtf8(annFile), text, byteOrderMark, report);
       MentionAligner.Aligned aligned = MentionAligner.align(tokenizer.sentences(text), raw, report);
       return new Document(id, text, aligned.sentences(), aligned.mentions());
