@@ -8,6 +8,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
+import io.github.ctakesdtn.corpus.LabelTypeMapping;
 import io.github.ctakesdtn.corpus.TagScheme;
 import io.github.ctakesdtn.model.LabeledSentence;
 import io.github.ctakesdtn.model.ModelFile;
@@ -136,6 +137,18 @@ public class ResumeTest {
   public void aSingleTaskRunResumesToTheSameBytes() throws IOException {
     TrainingConfig config = new TrainingConfig(4, 4, 8, "adam", 0.01, 5.0, 0.3, TagScheme.IOB2, 21).withThreads(2);
     assertResumesToTheSameModel(singleTask(config), stopAt(2), stopAt(3));
+  }
+
+  @Test
+  public void aRunStartedFromATrainedModelResumesToTheSameBytes() throws IOException {
+    TrainingConfig donorConfig = new TrainingConfig(2, 2, 8, "adam", 0.01, 5.0, 0.3, TagScheme.IOBES, 7)
+        .withThreads(2);
+    TaggerModel donor = new Trainer(SHAPE, donorConfig, null, TrainingListener.SILENT)
+        .train(SOURCE, DEV, new JsonObject()).model();
+    PretrainedStart start = new PretrainedStart(donor, LabelTypeMapping.defaults());
+    TrainingConfig config = new TrainingConfig(4, 4, 8, "adam", 0.01, 5.0, 0.3, TagScheme.IOBES, 21).withThreads(2);
+    assertResumesToTheSameModel(listener -> checkpoints -> new Trainer(SHAPE, config, null, listener)
+        .withCheckpoints(checkpoints).withStart(start).train(TRAIN, DEV, new JsonObject()).model(), stopAt(2), null);
   }
 
   @Test
