@@ -26,8 +26,8 @@ public final class PretrainedStart {
   /** How much of the trained model the new one took. */
   public record Copied(int words, int chars, int tags) {
     public String describe(Vocabulary newWords, Vocabulary newChars, TagSet newTags) {
-      return String.format("%,d of %,d words (with their vectors), %d of %d characters, %d of %d tags", words, newWords.size() - 2, chars,
-          newChars.size() - 2, tags, newTags.size());
+      return String.format("%,d of %,d words (with their vectors), %d of %d characters, %d of %d tags", words,
+          newWords.size() - 2, chars, newChars.size() - 2, tags, newTags.size());
     }
   }
 
@@ -79,22 +79,18 @@ public final class PretrainedStart {
     for (Tensor tensor : params.tensors()) {
       Tensor old = donorTensor(donor, tensor.name());
       if (old == null) {
-        continue;
+        continue; // nothing trained to take: a layer the trained model does not have
       }
+      Match match = Match.of(tensor);
+      requireSameShapeBut(tensor, old, match.matchedDimension(tensor));
       float[] values = params.values(tensor);
       float[] trained = donor.values(old);
-      requireSameShapeBut(tensor, old, tensor.name().equals("wordEmbedding.W")
-          || tensor.layer().endsWith(".chars.embedding") ? 0 : tensor.layer().endsWith(".emissions")
-          ? tensor.shape().length - 1 : -1);
-      if (tensor.name().equals("wordEmbedding.W")) {
-        copyRows(trained, values, tensor.shape()[1], wordRow);
-      } else if (tensor.layer().endsWith(".chars.embedding")) {
-        copyRows(trained, values, tensor.shape()[1], charRow);
-      } else if (tensor.layer().endsWith(".emissions")) {
-        copyColumns(trained, old.shape()[old.shape().length - 1], values, tensor.shape()[tensor.shape().length - 1],
-            tagOf);
-      } else {
-        System.arraycopy(trained, 0, values, 0, values.length);
+      int last = tensor.shape()[tensor.shape().length - 1];
+      switch (match) {
+        case WORD_ROWS -> copyRows(trained, values, last, wordRow);
+        case CHAR_ROWS -> copyRows(trained, values, last, charRow);
+        case TAG_COLUMNS -> copyColumns(trained, old.shape()[old.shape().length - 1], values, last, tagOf);
+        case WHOLE -> System.arraycopy(trained, 0, values, 0, values.length);
       }
       params.setValues(tensor, values);
     }
@@ -102,6 +98,37 @@ public final class PretrainedStart {
     copyCrf(from.crf(), crf, tagOf);
     return new Copied(count(words, from.words()), count(chars, from.chars()),
         (int) Arrays.stream(tagOf).filter(t -> t >= 0).count());
+  }
+
+  /** How a tensor's values are matched with the trained ones. */
+  private enum Match {
+    /** The word embedding: a row per word. */
+    WORD_ROWS,
+    /** A character embedding: a row per character. */
+    CHAR_ROWS,
+    /** An emission layer: a column (its last dimension) per tag. */
+    TAG_COLUMNS,
+    /** Every other tensor: the same shape, taken whole. */
+    WHOLE;
+
+    static Match of(Tensor tensor) {
+      if (tensor.name().equals("wordEmbedding.W")) {
+        return WORD_ROWS;
+      }
+      if (tensor.layer().endsWith(".chars.embedding")) {
+        return CHAR_ROWS;
+      }
+      return tensor.layer().endsWith(".emissions") ? TAG_COLUMNS : WHOLE;
+    }
+
+    /** The dimension matched symbol by symbol, whose size may differ; -1 for none. */
+    int matchedDimension(Tensor tensor) {
+      return switch (this) {
+        case WORD_ROWS, CHAR_ROWS -> 0;
+        case TAG_COLUMNS -> tensor.shape().length - 1;
+        case WHOLE -> -1;
+      };
+    }
   }
 
   /** The two tensors' shapes must agree but in dimension {@code free} (the one matched by symbol; -1: none). */
