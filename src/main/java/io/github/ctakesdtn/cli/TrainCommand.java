@@ -240,9 +240,6 @@ final class TrainCommand implements Callable<Integer> {
     String location = startFrom;
     if (location == null) {
       location = source == null && freshOptions.isEmpty() ? BUNDLED_START : NO_START;
-    } else if (!location.equals(NO_START) && source != null) {
-      throw new ParameterException(spec.commandLine(), "--start-from applies to single-task training: a run with"
-          + " --source starts from its source corpus");
     } else if (!location.equals(NO_START) && !freshOptions.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--start-from takes the trained model's network and word"
           + " vectors, so it cannot go with " + String.join(", ", freshOptions));

@@ -5,8 +5,10 @@ import io.github.ctakesdtn.corpus.Tag;
 import io.github.ctakesdtn.model.LinearChainCrf;
 import io.github.ctakesdtn.model.Network;
 import io.github.ctakesdtn.model.NetworkConfig;
+import io.github.ctakesdtn.model.Routing;
 import io.github.ctakesdtn.model.TagSet;
 import io.github.ctakesdtn.model.TaggerModel;
+import io.github.ctakesdtn.model.Task;
 import io.github.ctakesdtn.model.Vocabulary;
 import io.github.ctakesdtn.nn.Params;
 import io.github.ctakesdtn.nn.Tensor;
@@ -15,7 +17,7 @@ import java.util.List;
 import java.util.function.IntUnaryOperator;
 
 /**
- * Starts a new single-task tagger from a trained one (fine-tuning): each tensor of the new network
+ * Starts a new tagger from a trained single-task one (fine-tuning): each tensor of the new network
  * takes the trained model's values, the word and character embeddings row by row (matched by word
  * and by character), the emission layer column by column (matched by tag), every other tensor
  * whole; the CRF takes the trained scores between the tags both tag sets have. What the trained
@@ -69,23 +71,36 @@ public final class PretrainedStart {
     return vocabulary.symbols().subList(2, vocabulary.size());
   }
 
-  /** Copies the trained values into a freshly initialised network and CRF. */
+  /** Copies the trained values into a freshly initialised single-task network and its CRF. */
   public Copied copyInto(Network network, Vocabulary words, Vocabulary chars, LinearChainCrf crf) {
+    return copyInto(network, words, chars, crf, crf);
+  }
+
+  /**
+   * Copies the trained values into a freshly initialised network, single-task or transfer, and its
+   * CRFs: every copy of a group ({@code shared}, {@code source}, {@code target}) takes the trained
+   * model's one copy; the source task's emission layers and CRF are matched with the source's tags,
+   * the target's with the target's. DTN's gates keep their fresh start.
+   */
+  public Copied copyInto(Network network, Vocabulary words, Vocabulary chars, LinearChainCrf sourceCrf,
+      LinearChainCrf targetCrf) {
     Params donor = from.network().params();
     Params params = network.params();
     IntUnaryOperator wordRow = rowMap(words, from.words());
     IntUnaryOperator charRow = rowMap(chars, from.chars());
-    int[] tagOf = tagMap(crf.tags());
+    int[] targetTagOf = tagMap(targetCrf.tags());
+    int[] sourceTagOf = tagMap(sourceCrf.tags());
     for (Tensor tensor : params.tensors()) {
-      Tensor old = donorTensor(donor, tensor.name());
+      Tensor old = donorTensor(donor, tensor);
       if (old == null) {
-        continue; // nothing trained to take: a layer the trained model does not have
+        continue; // nothing trained to take: a gate, or a layer the trained model does not have
       }
       Match match = Match.of(tensor);
       requireSameShapeBut(tensor, old, match.matchedDimension(tensor));
       float[] values = params.values(tensor);
       float[] trained = donor.values(old);
       int last = tensor.shape()[tensor.shape().length - 1];
+      int[] tagOf = tensor.layer().startsWith(Task.TARGET.copy() + ".") ? targetTagOf : sourceTagOf;
       switch (match) {
         case WORD_ROWS -> copyRows(trained, values, last, wordRow);
         case CHAR_ROWS -> copyRows(trained, values, last, charRow);
@@ -95,9 +110,12 @@ public final class PretrainedStart {
       params.setValues(tensor, values);
     }
     network.refresh();
-    copyCrf(from.crf(), crf, tagOf);
+    copyCrf(from.crf(), targetCrf, targetTagOf);
+    if (sourceCrf != targetCrf) {
+      copyCrf(from.crf(), sourceCrf, sourceTagOf);
+    }
     return new Copied(count(words, from.words()), count(chars, from.chars()),
-        (int) Arrays.stream(tagOf).filter(t -> t >= 0).count());
+        (int) Arrays.stream(targetTagOf).filter(t -> t >= 0).count());
   }
 
   /** How a tensor's values are matched with the trained ones. */
@@ -146,8 +164,20 @@ public final class PretrainedStart {
     }
   }
 
-  private static Tensor donorTensor(Params donor, String name) {
-    return donor.tensors().stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+  /**
+   * The trained tensor a new one takes its values from: the same name, or for a copy of a group in
+   * a transfer network ({@code shared.words.forward}, {@code source.chars.cnn}) the trained model's
+   * own copy of it ({@code target.words.forward}); null when there is none.
+   */
+  private static Tensor donorTensor(Params donor, Tensor tensor) {
+    String name = tensor.name();
+    for (String copy : List.of(Routing.SHARED_COPY, Task.SOURCE.copy())) {
+      if (name.startsWith(copy + ".")) {
+        name = Task.TARGET.copy() + name.substring(copy.length());
+      }
+    }
+    String wanted = name;
+    return donor.tensors().stream().filter(t -> t.name().equals(wanted)).findFirst().orElse(null);
   }
 
   /** The donor's row of each new row's symbol, -1 where the donor has none; padding and unknown map to themselves. */

@@ -31,7 +31,7 @@ public final class SchemeTrainer {
 
   /**
    * The same, writing a checkpoint after every epoch and resuming from the one {@code checkpoints}
-   * holds, if any, and for {@code target-only} starting from a trained model's weights ({@code start}; null: none).
+   * holds, if any, starting from a trained model's weights ({@code start}; null: a fresh network).
    */
   public static Outcome train(SharingScheme scheme, NetworkConfig shape, TrainingConfig config, EmbeddingTable embeddings,
       TransferConfig transfer, List<LabeledSentence> source, List<LabeledSentence> target,
@@ -42,11 +42,8 @@ public final class SchemeTrainer {
           .withStart(start).train(target, targetDev, provenance);
       return new Outcome(scheme, r.model(), r.bestDevF1(), r.bestEpoch(), r.epochsRun(), r.seconds(), Map.of());
     }
-    if (start != null) {
-      throw new IllegalArgumentException("a transfer run starts from its source corpus, not from a trained model");
-    }
     TransferTrainer.Result r = new TransferTrainer(shape, config, scheme, transfer, embeddings, listener)
-        .withCheckpoints(checkpoints).train(source, target, targetDev, provenance);
+        .withCheckpoints(checkpoints).withStart(start).train(source, target, targetDev, provenance);
     Map<String, GateStatistics.Stat> gates = GateStatistics.of(r.model(),
         targetDev.stream().map(LabeledSentence::tokens).toList());
     return new Outcome(scheme, r.model(), r.bestDevF1(), r.bestEpoch(), r.epochsRun(), r.seconds(), gates);

@@ -40,15 +40,17 @@ public final class TransferTrainer {
   private final EmbeddingTable embeddings;
   private final TrainingListener listener;
   private final Checkpoints checkpoints;
+  /** Null for a fresh start. */
+  private final PretrainedStart start;
 
   /** @param embeddings pre-trained word vectors for the shared word-embedding table, or null */
   public TransferTrainer(NetworkConfig shape, TrainingConfig config, SharingScheme scheme, TransferConfig transfer,
       EmbeddingTable embeddings, TrainingListener listener) {
-    this(shape, config, scheme, transfer, embeddings, listener, Checkpoints.NONE);
+    this(shape, config, scheme, transfer, embeddings, listener, Checkpoints.NONE, null);
   }
 
   private TransferTrainer(NetworkConfig shape, TrainingConfig config, SharingScheme scheme, TransferConfig transfer,
-      EmbeddingTable embeddings, TrainingListener listener, Checkpoints checkpoints) {
+      EmbeddingTable embeddings, TrainingListener listener, Checkpoints checkpoints, PretrainedStart start) {
     this.shape = shape;
     this.config = config;
     this.scheme = scheme;
@@ -56,11 +58,20 @@ public final class TransferTrainer {
     this.embeddings = embeddings;
     this.listener = listener;
     this.checkpoints = checkpoints;
+    this.start = start;
   }
 
   /** The same trainer, writing a checkpoint after every epoch and resuming from the one it is given, if any. */
   public TransferTrainer withCheckpoints(Checkpoints checkpoints) {
-    return new TransferTrainer(shape, config, scheme, transfer, embeddings, listener, checkpoints);
+    return new TransferTrainer(shape, config, scheme, transfer, embeddings, listener, checkpoints, start);
+  }
+
+  /**
+   * The same trainer, every copy of every group starting from a trained model's weights (null: a
+   * fresh start); the network takes that model's layer sizes, and its vocabularies join the data's.
+   */
+  public TransferTrainer withStart(PretrainedStart start) {
+    return new TransferTrainer(shape, config, scheme, transfer, embeddings, listener, checkpoints, start);
   }
 
   public Result train(List<LabeledSentence> source, List<LabeledSentence> target, List<LabeledSentence> targetDev,
@@ -74,10 +85,11 @@ public final class TransferTrainer {
     SharingScheme graphScheme = scheme == SharingScheme.FINETUNE ? SharingScheme.of(true, true, sameLabels) : scheme;
     List<LabeledSentence> both = new ArrayList<>(source);
     both.addAll(target);
-    Vocabulary words = Trainer.wordVocabulary(both, embeddings);
-    Vocabulary chars = Trainer.charVocabulary(both);
+    Vocabulary words = Trainer.wordVocabulary(both, embeddings, start == null ? List.of() : start.words());
+    Vocabulary chars = Trainer.charVocabulary(both, start == null ? List.of() : start.chars());
     Set<String> singletons = Trainer.singletonWords(both);
-    NetworkConfig network = shape.withSizes(words.size(), chars.size(), sourceTags.size());
+    NetworkConfig network = (start == null ? shape : start.shapeFor(shape.dropout()))
+        .withSizes(words.size(), chars.size(), sourceTags.size());
     if (embeddings != null) {
       network = network.withWordEmbedding(embeddings.dimension());
     }
@@ -86,6 +98,9 @@ public final class TransferTrainer {
     Trainer.initialise(net, config.seed(), embeddings, words);
     LinearChainCrf sourceCrf = new LinearChainCrf(sourceTags);
     LinearChainCrf targetCrf = graphScheme.sharedOutput() ? sourceCrf : new LinearChainCrf(targetTags);
+    if (start != null) {
+      listener.startedFrom(start.copyInto(net, words, chars, sourceCrf, targetCrf).describe(words, chars, targetTags));
+    }
     TaskData sourceTask = new TaskData(source, sourceTags, sourceCrf, optimizer(sourceTags), words, singletons);
     TaskData targetTask = new TaskData(target, targetTags, targetCrf,
         targetCrf == sourceCrf ? sourceTask.crfOptimizer : optimizer(targetTags), words, singletons);

@@ -12,6 +12,8 @@ import io.github.ctakesdtn.corpus.TagScheme;
 import io.github.ctakesdtn.model.LinearChainCrf;
 import io.github.ctakesdtn.model.Network;
 import io.github.ctakesdtn.model.NetworkConfig;
+import io.github.ctakesdtn.model.Routing;
+import io.github.ctakesdtn.model.SharingScheme;
 import io.github.ctakesdtn.model.TagSet;
 import io.github.ctakesdtn.model.TaggerModel;
 import io.github.ctakesdtn.model.Task;
@@ -107,6 +109,28 @@ public class PretrainedStartTest {
       }
       int old = donorTags.tagNames().indexOf(name.replace("Disease", "DiseaseDisorderMention"));
       assertEquals(name, expected[0][1][old], actual[0][1][tag], 1e-6);
+    }
+  }
+
+  @Test
+  public void everyCopyOfADtnNetworkStartsFromTheTrainedOneSoItsGatesDoNotMatter() {
+    TaggerModel donor = donor(List.of("Disease"));
+    PretrainedStart start = new PretrainedStart(donor, LabelTypeMapping.defaults());
+    TagSet source = new TagSet(TagScheme.IOBES, List.of("Chemical", "Disease"));
+    TagSet target = new TagSet(TagScheme.IOBES, List.of("Disease"));
+    NetworkConfig shape = start.shapeFor(0.0).withSizes(NEW_WORDS.size(), NEW_CHARS.size(), source.size());
+    Network network = new Network(shape, target.size(), Routing.of(SharingScheme.DTN, false), NEW_CHARS, 0.0);
+    network.params().initialise(11);
+    network.refresh();
+
+    start.copyInto(network, NEW_WORDS, NEW_CHARS, new LinearChainCrf(source), new LinearChainCrf(target));
+
+    double[][][] expected = emissions(donor.network(), DONOR_WORDS);
+    double[][][] actual = emissions(network, NEW_WORDS);
+    for (int s = 0; s < expected.length; s++) {
+      for (int t = 0; t < expected[s].length; t++) {
+        assertArrayEquals(expected[s][t], actual[s][t], 1e-6);
+      }
     }
   }
 
