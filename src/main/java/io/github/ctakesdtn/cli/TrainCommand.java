@@ -252,7 +252,7 @@ final class TrainCommand implements Callable<Integer> {
         LabelTypeMapping.withOverrides(mappings));
     embeddings.noLearnedVectors = true; // the start model's words come with their trained vectors
     JsonObject from = new JsonObject();
-    from.addProperty("model", model);
+    from.addProperty("source", model);
     from.addProperty("sha256", ModelRegistry.sha256(model));
     data.add("startFrom", from);
     console.printf("starting from %s (pass --start-from none for a fresh network)%n",
