@@ -177,7 +177,7 @@ public class TrainTagEvaluateIT {
   }
 
   @Test
-  public void trainingOnOneCorpusFineTunesTheBundledModelByDefault() throws Exception {
+  public void trainingFineTunesTheBundledModelByDefault() throws Exception {
     writeConll("train", SyntheticCorpus.sentences(60, 1));
     Cli.Result trained = Cli.ok(dir(), "train", "--train", "xmi/train", "--out", "tuned.model", "--epochs", "1",
         "--seed", "5");
@@ -189,6 +189,13 @@ public class TrainTagEvaluateIT {
         bundled.words().symbols().stream().skip(2).allMatch(tuned.words()::contains));
     JsonObject from = tuned.provenance().getAsJsonObject("data").getAsJsonObject("startFrom");
     assertEquals(ModelRegistry.sha256(ModelRegistry.DEFAULT_MODEL), from.get("sha256").getAsString());
+
+    writeConll("small", SyntheticCorpus.sentences(12, 6));
+    Cli.Result transfer = Cli.ok(dir(), "train", "--source", "xmi/train", "--train", "xmi/small", "--scheme", "C+W",
+        "--no-warm-start", "--out", "tuned-transfer.model", "--epochs", "1", "--seed", "5");
+    assertTrue(transfer.toString(), transfer.out().contains("starting from the bundled model"));
+    assertEquals(bundled.config().wordHidden(), ModelFile.load(dir().resolve("tuned-transfer.model")).config()
+        .wordHidden());
 
     Cli.Result fresh = Cli.ok(dir(), "train", "--train", "xmi/train", "--out", "fresh.model", "--epochs", "1",
         "--word-hidden", "8", "--no-learned-vectors");

@@ -104,9 +104,10 @@ final class TrainCommand implements Callable<Integer> {
   List<String> mappings = new ArrayList<>();
 
   @Option(names = "--start-from", paramLabel = "MODEL",
-      description = "Fine-tune a trained single-task model on --train: a model file, 'default' (the bundled model) or"
-          + " 'none' for a fresh start. The new network takes that model's layer sizes, words and vectors. Default:"
-          + " 'default' when training on one corpus with the default network and no word-vector option; 'none' else.")
+      description = "Start from a trained single-task model's weights and fine-tune them (with --source: every copy of"
+          + " the transfer network starts from them): a model file, 'default' (the bundled model) or 'none' for a fresh"
+          + " network. The new network takes that model's layer sizes, words and vectors. Default: 'default' with the"
+          + " default network and no word-vector option; 'none' else.")
   String startFrom;
 
   static final String NO_START = "none";
@@ -239,7 +240,7 @@ final class TrainCommand implements Callable<Integer> {
         .filter(name -> spec.commandLine().getParseResult().hasMatchedOption(name)).toList();
     String location = startFrom;
     if (location == null) {
-      location = source == null && freshOptions.isEmpty() ? BUNDLED_START : NO_START;
+      location = freshOptions.isEmpty() ? BUNDLED_START : NO_START;
     } else if (!location.equals(NO_START) && !freshOptions.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--start-from takes the trained model's network and word"
           + " vectors, so it cannot go with " + String.join(", ", freshOptions));
