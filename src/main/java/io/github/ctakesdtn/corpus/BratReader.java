@@ -52,11 +52,6 @@ public final class BratReader implements CorpusFormatReader {
     });
   }
 
-  List<Mention> parseAnnotations(Path annFile, String ann, String text, ConversionReport report)
-      throws CorpusFormatException {
-    return parseAnnotations(annFile, ann, text, false, report);
-  }
-
   /** @param byteOrderMark the .txt file began with a byte-order mark, which brat counts as a character */
   List<Mention> parseAnnotations(Path annFile, String ann, String text, boolean byteOrderMark, ConversionReport report)
       throws CorpusFormatException {
@@ -91,7 +86,7 @@ public final class BratReader implements CorpusFormatReader {
       // Text columns are checked for kept mentions only: a .ann that does not belong to its .txt
       // fails on those too, while a typo in a left-out annotation (Chia has a few) costs nothing.
       fragments = BratOffsets.check(annFile, place, text, byteOrderMark, fragments,
-              fields.length > 2 ? fields[2] : null, report)
+          fields.length > 2 ? fields[2] : null, report)
           .stream().map(f -> new Mention(f.begin(), f.end(), label)).toList();
       if (fragments.size() == 1) {
         mentions.add(fragments.get(0));
