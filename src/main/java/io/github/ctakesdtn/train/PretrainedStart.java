@@ -13,7 +13,9 @@ import io.github.ctakesdtn.model.Vocabulary;
 import io.github.ctakesdtn.nn.Params;
 import io.github.ctakesdtn.nn.Tensor;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -90,8 +92,10 @@ public final class PretrainedStart {
     IntUnaryOperator charRow = rowMap(chars, from.chars());
     int[] targetTagOf = tagMap(targetCrf.tags());
     int[] sourceTagOf = tagMap(sourceCrf.tags());
+    Map<String, Tensor> trainedTensors = new HashMap<>();
+    donor.tensors().forEach(t -> trainedTensors.put(t.name(), t));
     for (Tensor tensor : params.tensors()) {
-      Tensor old = donorTensor(donor, tensor);
+      Tensor old = trainedTensors.get(trainedName(tensor));
       if (old == null) {
         continue; // nothing trained to take: a gate, or a layer the trained model does not have
       }
@@ -165,19 +169,18 @@ public final class PretrainedStart {
   }
 
   /**
-   * The trained tensor a new one takes its values from: the same name, or for a copy of a group in
-   * a transfer network ({@code shared.words.forward}, {@code source.chars.cnn}) the trained model's
-   * own copy of it ({@code target.words.forward}); null when there is none.
+   * The name of the trained tensor a new one takes its values from: the same name, or for a copy of
+   * a group in a transfer network ({@code shared.words.forward}, {@code source.chars.cnn}) the
+   * trained model's own copy of it ({@code target.words.forward}).
    */
-  private static Tensor donorTensor(Params donor, Tensor tensor) {
+  private static String trainedName(Tensor tensor) {
     String name = tensor.name();
     for (String copy : List.of(Routing.SHARED_COPY, Task.SOURCE.copy())) {
       if (name.startsWith(copy + ".")) {
-        name = Task.TARGET.copy() + name.substring(copy.length());
+        return Task.TARGET.copy() + name.substring(copy.length());
       }
     }
-    String wanted = name;
-    return donor.tensors().stream().filter(t -> t.name().equals(wanted)).findFirst().orElse(null);
+    return name;
   }
 
   /** The donor's row of each new row's symbol, -1 where the donor has none; padding and unknown map to themselves. */

@@ -198,10 +198,6 @@ public final class Trainer {
     return List.copyOf(labels);
   }
 
-  static Vocabulary wordVocabulary(List<LabeledSentence> train, EmbeddingTable embeddings) {
-    return wordVocabulary(train, embeddings, List.of());
-  }
-
   /** The training text's word keys, then the vectors' words, then a start model's words. */
   static Vocabulary wordVocabulary(List<LabeledSentence> train, EmbeddingTable embeddings, List<String> startWords) {
     Set<String> keys = new LinkedHashSet<>();
@@ -225,10 +221,6 @@ public final class Trainer {
       embeddings.initialise(network.wordEmbedding(), words);
     }
     network.refresh();
-  }
-
-  static Vocabulary charVocabulary(List<LabeledSentence> train) {
-    return charVocabulary(train, List.of());
   }
 
   static Vocabulary charVocabulary(List<LabeledSentence> train, List<String> startChars) {
