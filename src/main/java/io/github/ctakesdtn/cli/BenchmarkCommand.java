@@ -117,7 +117,8 @@ final class BenchmarkCommand implements Callable<Integer> {
   private static void trainOneEpoch(List<LabeledSentence> train, int threads) {
     TrainingConfig config = TrainingConfig.defaults();
     config = new TrainingConfig(1, 1, config.batchSize(), config.optimizer(), config.learningRate(), config.clipNorm(),
-        config.wordDropout(), config.tagScheme(), config.seed(), threads, config.averageDecay(), config.caseAugmentation());
+        config.wordDropout(), config.tagScheme(), config.seed(), threads, config.averageDecay(), config.caseAugmentation(),
+        config.learningRateDecay());
     NetworkConfig shape = NetworkConfig.defaults(0, 0, 0);
     new Trainer(shape, config, null, TrainingListener.SILENT).train(train, train.subList(0, 1), new JsonObject());
   }

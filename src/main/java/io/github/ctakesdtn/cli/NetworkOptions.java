@@ -40,6 +40,10 @@ final class NetworkOptions {
   @Option(names = "--learning-rate", paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
   double learningRate = TrainingConfig.defaults().learningRate();
 
+  @Option(names = "--learning-rate-decay", paramLabel = "D",
+      description = "Epoch e steps with the learning rate / (1 + D (e - 1)); 0 keeps it constant (default: ${DEFAULT-VALUE}).")
+  double learningRateDecay = TrainingConfig.defaults().learningRateDecay();
+
   @Option(names = "--dropout", paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
   double dropout = 0.5;
 
@@ -69,6 +73,7 @@ final class NetworkOptions {
     OptionChecks.atLeast(spec, "--patience", patience, 1);
     OptionChecks.atLeast(spec, "--batch-size", batchSize, 1);
     OptionChecks.atLeast(spec, "--threads", threads, 1);
+    OptionChecks.atLeast(spec, "--learning-rate-decay", learningRateDecay, 0);
     OptionChecks.atLeast(spec, "--word-embedding-size", wordEmbedding, 1);
     OptionChecks.atLeast(spec, "--word-hidden", wordHidden, 1);
   }
@@ -81,6 +86,6 @@ final class NetworkOptions {
 
   TrainingConfig config() {
     return new TrainingConfig(epochs, patience, batchSize, optimizer, learningRate, clip, 0.5, tagScheme, seed, threads,
-        averageDecay, caseAugmentation);
+        averageDecay, caseAugmentation, learningRateDecay);
   }
 }

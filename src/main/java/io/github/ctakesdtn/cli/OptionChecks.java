@@ -13,4 +13,11 @@ final class OptionChecks {
           "Invalid value for option '" + option + "': " + value + " (must be at least " + minimum + ")");
     }
   }
+
+  static void atLeast(CommandSpec spec, String option, double value, double minimum) {
+    if (value < minimum) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '" + option + "': " + value + " (must be at least " + minimum + ")");
+    }
+  }
 }

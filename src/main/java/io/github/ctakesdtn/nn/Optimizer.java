@@ -20,7 +20,7 @@ public final class Optimizer {
   private static final float EPSILON = 1e-8f;
 
   private final boolean adam;
-  private final double learningRate;
+  private double learningRate;
   private final double clipNorm;
   private final float[][][] m;
   private final float[][][] v;
@@ -41,6 +41,11 @@ public final class Optimizer {
       m[p.index] = new float[p.rows()][p.columns()];
       v[p.index] = new float[p.rows()][p.columns()];
     }
+  }
+
+  /** The step size from now on (a schedule's; the moments and step counts carry on). */
+  public void setLearningRate(double learningRate) {
+    this.learningRate = learningRate;
   }
 
   /**

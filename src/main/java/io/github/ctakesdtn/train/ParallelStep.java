@@ -65,6 +65,18 @@ final class ParallelStep implements AutoCloseable {
     }
   }
 
+  /**
+   * Sets the step size of epoch {@code epoch} ({@link TrainingConfig#learningRateAt}) for the
+   * network and the tasks' CRFs. Set at every epoch, so a resumed run steps as the uninterrupted one.
+   */
+  void startEpoch(int epoch, TaskData... tasks) {
+    double rate = config.learningRateAt(epoch);
+    optimizer.setLearningRate(rate);
+    for (TaskData task : tasks) {
+      task.crfOptimizer.setLearningRate(rate);
+    }
+  }
+
   /** Starts the average again from the current parameters (after a warm start changed them). */
   void restartAverage() {
     if (average != null) {

@@ -10,7 +10,7 @@ public final class ParameterOptimizer {
   private static final double EPSILON = 1e-8;
 
   private final boolean adam;
-  private final double learningRate;
+  private double learningRate;
   private final double[] m;
   private final double[] v;
   private long step;
@@ -20,6 +20,11 @@ public final class ParameterOptimizer {
     this.learningRate = learningRate;
     this.m = new double[size];
     this.v = new double[size];
+  }
+
+  /** The step size from now on (a schedule's; the moments and step count carry on). */
+  void setLearningRate(double learningRate) {
+    this.learningRate = learningRate;
   }
 
   /** Adam's moments (the optimizer's own arrays) and the step count. */

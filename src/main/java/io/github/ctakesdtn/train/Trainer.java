@@ -113,6 +113,7 @@ public final class Trainer {
       boolean finished = resumed != null && ResumableRun.finished(resumed);
       int first = resumed == null ? 1 : run.restore(resumed, stopping) + 1;
       for (int epoch = first; epoch <= config.maxEpochs() && !finished; epoch++) {
+        step.startEpoch(epoch, task);
         double lossSum = 0;
         int done = 0;
         List<List<Integer>> epochBatches = epochBatches(train, config.batchSize(), run.random());

@@ -20,6 +20,8 @@ import io.github.ctakesdtn.corpus.TagScheme;
  * @param caseAugmentation probability that a training sentence is shown in upper case at a step, so
  *     that all-caps text (section headers, shouted lines in clinical notes) is judged by what the
  *     words are rather than by a casing the training text rarely had (Mayhew et al. 2019); 0: never
+ * @param learningRateDecay epoch {@code e} (from 1) steps with {@code learningRate / (1 + learningRateDecay * (e - 1))}
+ *     (the inverse-time decay of Ma and Hovy 2016); 0 keeps the rate constant
  */
 public record TrainingConfig(
     int maxEpochs,
@@ -33,7 +35,8 @@ public record TrainingConfig(
     long seed,
     int threads,
     double averageDecay,
-    double caseAugmentation) {
+    double caseAugmentation,
+    double learningRateDecay) {
 
   /** Without parameter averaging. */
   public static final double NO_AVERAGE = 0;
@@ -48,6 +51,9 @@ public record TrainingConfig(
     if (caseAugmentation < 0 || caseAugmentation > 1) {
       throw new IllegalArgumentException("the case augmentation must be a probability, got " + caseAugmentation);
     }
+    if (learningRateDecay < 0) {
+      throw new IllegalArgumentException("the learning-rate decay must be 0 (none) or positive, got " + learningRateDecay);
+    }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
     }
@@ -60,7 +66,7 @@ public record TrainingConfig(
   public TrainingConfig(int maxEpochs, int patience, int batchSize, String optimizer, double learningRate,
       double clipNorm, double wordDropout, TagScheme tagScheme, long seed) {
     this(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme, seed,
-        Runtime.getRuntime().availableProcessors(), NO_AVERAGE, 0);
+        Runtime.getRuntime().availableProcessors(), NO_AVERAGE, 0, 0);
   }
 
   public static TrainingConfig defaults() {
@@ -69,21 +75,31 @@ public record TrainingConfig(
 
   public TrainingConfig withSeed(long seed) {
     return new TrainingConfig(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme,
-        seed, threads, averageDecay, caseAugmentation);
+        seed, threads, averageDecay, caseAugmentation, learningRateDecay);
   }
 
   public TrainingConfig withThreads(int threads) {
     return new TrainingConfig(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme,
-        seed, threads, averageDecay, caseAugmentation);
+        seed, threads, averageDecay, caseAugmentation, learningRateDecay);
   }
 
   public TrainingConfig withAverageDecay(double averageDecay) {
     return new TrainingConfig(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme,
-        seed, threads, averageDecay, caseAugmentation);
+        seed, threads, averageDecay, caseAugmentation, learningRateDecay);
+  }
+
+  public TrainingConfig withLearningRateDecay(double learningRateDecay) {
+    return new TrainingConfig(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme,
+        seed, threads, averageDecay, caseAugmentation, learningRateDecay);
+  }
+
+  /** The step size of epoch {@code epoch} (counted from 1). */
+  public double learningRateAt(int epoch) {
+    return learningRate / (1 + learningRateDecay * (epoch - 1));
   }
 
   public TrainingConfig withCaseAugmentation(double caseAugmentation) {
     return new TrainingConfig(maxEpochs, patience, batchSize, optimizer, learningRate, clipNorm, wordDropout, tagScheme,
-        seed, threads, averageDecay, caseAugmentation);
+        seed, threads, averageDecay, caseAugmentation, learningRateDecay);
   }
 }

@@ -142,6 +142,8 @@ public final class TransferTrainer {
     boolean finished = resumed != null && ResumableRun.finished(resumed);
     int first = resumed == null ? 1 : run.restore(resumed, stopping) + 1;
     for (int epoch = first; epoch <= config.maxEpochs() && !finished; epoch++) {
+      // The source's warm-start epochs step at the base rate; the schedule counts the joint epochs.
+      step.parallel.startEpoch(epoch, sourceTask, targetTask);
       step.resetLoss();
       List<List<Integer>> targetBatches = Trainer.epochBatches(target, config.batchSize(), run.random());
       if (scheme == SharingScheme.FINETUNE) {

@@ -159,6 +159,13 @@ public class ResumeTest {
   }
 
   @Test
+  public void withADecayingLearningRateToo() throws IOException {
+    TrainingConfig config = new TrainingConfig(4, 4, 8, "adam", 0.01, 5.0, 0.3, TagScheme.IOBES, 4).withThreads(2)
+        .withLearningRateDecay(0.5);
+    assertResumesToTheSameModel(singleTask(config), stopAt(2), null);
+  }
+
+  @Test
   public void aRunStoppedAfterItsLastEpochOnlyRestoresItsBestEpoch() throws IOException {
     TrainingConfig config = new TrainingConfig(2, 2, 8, "sgd", 0.05, 5.0, 0.3, TagScheme.IOB2, 3).withThreads(1);
     Path file = temp.getRoot().toPath().resolve("last.checkpoint");

@@ -55,6 +55,22 @@ public class TrainerTest {
   }
 
   @Test
+  public void aDecayingLearningRateStepsAsTheConstantOneInTheFirstEpochOnly() {
+    NetworkConfig shape = new NetworkConfig(NetworkConfig.CNN, 4, 4, 3, 8, 8, 0.3, 25, 0, 0, 0);
+    TrainingConfig constant = new TrainingConfig(2, 2, 8, "adam", 0.01, 5.0, 0.3, TagScheme.IOB2, 21).withThreads(1);
+    List<LabeledSentence> train = SyntheticCorpus.sentences(60, 1);
+    List<LabeledSentence> dev = SyntheticCorpus.sentences(10, 2);
+    List<TrainingListener.EpochReport> flat = new ArrayList<>();
+    List<TrainingListener.EpochReport> decayed = new ArrayList<>();
+    new Trainer(shape, constant, null, flat::add).train(train, dev, new JsonObject());
+    new Trainer(shape, constant.withLearningRateDecay(1.0), null, decayed::add).train(train, dev, new JsonObject());
+    assertEquals(flat.get(0).meanLoss(), decayed.get(0).meanLoss(), 0);
+    assertTrue("epoch 2 at half the rate: " + flat + " " + decayed,
+        flat.get(1).meanLoss() != decayed.get(1).meanLoss());
+    assertEquals(0.005, constant.withLearningRateDecay(1.0).learningRateAt(2), 1e-12);
+  }
+
+  @Test
   public void theThreadCountDoesNotChangeTheModel() {
     NetworkConfig shape = new NetworkConfig(NetworkConfig.CNN, 4, 4, 3, 8, 8, 0.3, 25, 0, 0, 0);
     TrainingConfig config = new TrainingConfig(2, 2, 8, "adam", 0.01, 5.0, 0.3, TagScheme.IOB2, 21);
