@@ -113,6 +113,29 @@ public class TrainCrashIT {
   }
 
   @Test
+  public void aSelfTrainingRunKilledInItsSecondPhaseResumesToTheSameModel() throws Exception {
+    writeConll("train.tsv", SyntheticCorpus.sentences(60, 1));
+    writeConll("dev.tsv", SyntheticCorpus.sentences(20, 2));
+    Cli.ok(dir(), args(List.of("train", "--train", "train.tsv", "--dev", "dev.tsv", "--no-learned-vectors", "--out",
+        "start.model")));
+    Files.createDirectories(dir().resolve("whole"));
+    Files.createDirectories(dir().resolve("killed"));
+    // Half the sentences annotated, the other half the unannotated ones the first model tags.
+    String[] selfTraining = {"train", "--train", "../train.tsv", "--sample", "0.5", "--dev", "../dev.tsv",
+        "--start-from", "../start.model", "--out", "m.model", "--epochs", "4", "--patience", "4", "--batch-size", "8",
+        "--learning-rate", "0.01", "--seed", "5", "--threads", "2"};
+    Cli.Result whole = Cli.ok(dir().resolve("whole"), selfTraining);
+    assertTrue(whole.toString(), whole.out().contains("self-training: the first model"));
+    Path checkpoint = dir().resolve("killed/m.model.self-training.checkpoint");
+    killAfterCheckpoint(dir().resolve("killed"), selfTraining, checkpoint, null);
+    List<String> resume = new ArrayList<>(List.of(selfTraining));
+    resume.add("--resume");
+    Cli.ok(dir().resolve("killed"), resume.toArray(String[]::new));
+    assertSameModel("whole/m.model", "killed/m.model");
+    assertFalse(Files.exists(checkpoint));
+  }
+
+  @Test
   public void aWarmStartedDtnRunKilledInItsSourceEpochsResumesToTheSameModel() throws Exception {
     writeConll("source.tsv", SyntheticCorpus.sentences(120, 11));
     writeConll("target.tsv", SyntheticCorpus.sentences(20, 12));

@@ -209,6 +209,34 @@ public class TrainTagEvaluateIT {
   }
 
   @Test
+  public void unannotatedNotesTrainASecondModelOnTheFirstOnesMentions() throws Exception {
+    writeConll("few", SyntheticCorpus.sentences(30, 7));
+    Path notes = Files.createDirectories(dir().resolve("notes"));
+    StringBuilder text = new StringBuilder();
+    for (LabeledSentence sentence : SyntheticCorpus.sentences(40, 8)) {
+      text.append(String.join(" ", sentence.tokens())).append(".\n\n");
+    }
+    Files.writeString(notes.resolve("note.txt"), text);
+
+    Cli.Result trained = Cli.ok(dir(), "train", "--train", "xmi/few", "--unlabelled", "notes", "--out", "self.model",
+        "--epochs", "1", "--seed", "5");
+    assertTrue("notes no longer mean a fresh network: " + trained, trained.out().contains("starting from the bundled"));
+    assertTrue(trained.toString(), trained.out().contains("self-training: the first model"));
+    assertTrue(trained.toString(), trained.out().contains("self-training: kept the"));
+    JsonObject provenance = ModelFile.load(dir().resolve("self.model")).provenance();
+    JsonObject selfTraining = provenance.getAsJsonObject("selfTraining");
+    int unannotated = selfTraining.get("unannotatedSentences").getAsInt();
+    assertTrue(selfTraining.toString(), unannotated >= 30 && unannotated <= 10 * 27);
+    assertTrue(selfTraining.toString(), selfTraining.get("mentionsFound").getAsInt() > 0);
+    assertTrue(provenance.getAsJsonObject("data").has("unannotated"));
+
+    Cli.Result firstOnly = Cli.ok(dir(), "train", "--train", "xmi/few", "--unlabelled", "notes", "--out",
+        "first.model", "--epochs", "1", "--seed", "5", "--no-self-training");
+    assertTrue(firstOnly.toString(), !firstOnly.out().contains("self-training"));
+    assertTrue(!ModelFile.load(dir().resolve("first.model")).provenance().has("selfTraining"));
+  }
+
+  @Test
   public void aCorruptModelIsRefusedWithItsName() throws Exception {
     writeConll("test", SyntheticCorpus.sentences(5, 3));
     Path model = dir().resolve("broken.model");

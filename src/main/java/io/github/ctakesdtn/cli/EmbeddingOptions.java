@@ -29,7 +29,9 @@ final class EmbeddingOptions {
   Path embeddings;
 
   @Option(names = "--unlabelled", paramLabel = "PATH",
-      description = "Unannotated notes (a folder or a file; repeatable) whose text the learned vectors also read.")
+      description = "Unannotated notes (a folder or a file; repeatable). From a trained start (the default), the first"
+          + " model tags them and a second one trains on its mentions too (self-training); with a fresh network, the"
+          + " learned vectors read their text.")
   List<Path> unlabelled = new ArrayList<>();
 
   @Option(names = "--no-learned-vectors",

@@ -110,12 +110,17 @@ final class TrainCommand implements Callable<Integer> {
           + " default network and no word-vector option; 'none' else.")
   String startFrom;
 
+  @Option(names = "--no-self-training",
+      description = "From a trained start, stop after the first model instead of self-training on the unannotated"
+          + " sentences (those --sample leaves out, and the --unlabelled notes).")
+  boolean noSelfTraining;
+
   static final String NO_START = "none";
   static final String BUNDLED_START = "default";
 
   /** Options that a start model's network and vectors would override: given, they mean a fresh start by default. */
   private static final List<String> FRESH_NETWORK_OPTIONS = List.of("--char-encoder", "--word-embedding-size",
-      "--word-hidden", "--shape-embedding-size", "--embeddings", "--unlabelled", "--no-learned-vectors");
+      "--word-hidden", "--shape-embedding-size", "--embeddings", "--no-learned-vectors");
 
   @Mixin
   EmbeddingOptions embeddings;
@@ -157,26 +162,20 @@ final class TrainCommand implements Callable<Integer> {
     provenance.add("data", data);
 
     PretrainedStart start = pretrainedStart(data, console);
+    List<List<String>> unannotated = List.of();
+    if (start != null && source == null && !noSelfTraining) {
+      unannotated = SelfTraining.capped(SelfTraining.pool(split, embeddings.unlabelled), trainSentences.size(),
+          options.seed);
+      if (!unannotated.isEmpty()) {
+        console.printf("self-training: %,d unannotated sentences for a second model after the first%n",
+            unannotated.size());
+        data.add("unannotated", CorpusFingerprint.of("unannotated sentences",
+            unannotated.stream().map(tokens -> new LabeledSentence(tokens, List.of())).toList()));
+      }
+    }
     modelCard.licences(); // a bad entry fails now, not after training
     HistoryRecorder history = new HistoryRecorder(devSentences.stream().map(LabeledSentence::tokens).toList());
-    TrainingListener progress = new ConsoleTrainingListener(console) {
-      @Override
-      public void improved(TaggerModel model, EpochReport report) {
-        // The best model so far is always on disk: a long run that is stopped still leaves one.
-        JsonObject partial = new JsonObject();
-        partial.addProperty("bestEpoch", report.bestEpoch());
-        partial.addProperty("devF1", report.bestDevF1());
-        partial.addProperty("complete", false);
-        provenance.add("scores", partial);
-        try {
-          ModelFile.save(model.withLabelTypes(mappings), out,
-              modelCard.documents(model.withLabelTypes(mappings), history.history(), false, Map.of(), List.of()));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    };
-    TrainingListener listener = TrainingListeners.all(progress, history);
+    TrainingListener listener = TrainingListeners.all(progress(console, history, provenance), history);
     SharingScheme scheme = SharingScheme.TARGET_ONLY;
     List<LabeledSentence> sourceSentences = List.of();
     TransferConfig transferConfig = transfer.config(trainSentences);
@@ -188,7 +187,8 @@ final class TrainCommand implements Callable<Integer> {
           sourceSentences.size(), scheme.name(), TransferOptions.tokens(trainSentences), transferConfig.describe());
       provenance.add("transferConfig", new Gson().toJsonTree(transferConfig));
     }
-    Checkpoints checkpoints = checkpoints(recipe(provenance, scheme, transferConfig), console);
+    JsonObject recipe = recipe(provenance, scheme, transferConfig);
+    Checkpoints checkpoints = checkpoints(Checkpoints.fileFor(out), recipe, console);
     history.checkpointIn(checkpoints.runState(), checkpoints.resumed());
     Path scratch = vectorsScratch();
     removeTree(scratch); // a killed run's
@@ -202,6 +202,41 @@ final class TrainCommand implements Callable<Integer> {
     embeddings.record(data);
     SchemeTrainer.Outcome outcome = SchemeTrainer.train(scheme, shape, config, table, transferConfig,
         sourceSentences, trainSentences, devSentences, listener, provenance, checkpoints, start);
+    Checkpoints secondCheckpoints = null;
+    if (!unannotated.isEmpty()) {
+      HistoryRecorder secondHistory = new HistoryRecorder(devSentences.stream().map(LabeledSentence::tokens).toList());
+      JsonObject secondRecipe = recipe.deepCopy();
+      secondRecipe.addProperty("phase", "self-training");
+      secondCheckpoints = checkpoints(selfTrainingCheckpoint(), secondRecipe, console);
+      secondHistory.checkpointIn(secondCheckpoints.runState(), secondCheckpoints.resumed());
+      SchemeTrainer.Outcome first = outcome;
+      List<LabeledSentence> silver = SelfTraining.tagged(first.model(), unannotated);
+      long mentions = silver.stream().mapToLong(sentence -> sentence.spans().size()).sum();
+      console.printf("self-training: the first model (dev F1 %.2f) found %,d mentions in %,d unannotated sentences;"
+          + " a second model trains on them and the %,d annotated ones (--no-self-training stops at the first)%n",
+          100 * first.devF1(), mentions, silver.size(), trainSentences.size());
+      List<LabeledSentence> both = new ArrayList<>(trainSentences);
+      both.addAll(silver);
+      SchemeTrainer.Outcome second = SchemeTrainer.train(scheme, shape, config, table, transferConfig, List.of(), both,
+          devSentences, TrainingListeners.all(progress(console, secondHistory, provenance), secondHistory), provenance,
+          secondCheckpoints, start);
+      // Model selection, as between epochs: the second model only when the dev set says it is no worse.
+      boolean keepSecond = second.devF1() >= first.devF1();
+      console.printf("self-training: kept the %s model (dev F1 %.2f; the %s %.2f)%n", keepSecond ? "second" : "first",
+          100 * (keepSecond ? second : first).devF1(), keepSecond ? "first" : "second",
+          100 * (keepSecond ? first : second).devF1());
+      JsonObject selfTraining = new JsonObject();
+      selfTraining.addProperty("unannotatedSentences", silver.size());
+      selfTraining.addProperty("mentionsFound", mentions);
+      selfTraining.addProperty("firstDevF1", first.devF1());
+      selfTraining.addProperty("secondDevF1", second.devF1());
+      selfTraining.addProperty("kept", keepSecond ? "second" : "first");
+      provenance.add("selfTraining", selfTraining);
+      if (keepSecond) {
+        outcome = second;
+        history = secondHistory;
+      }
+    }
     TaggerModel trained = outcome.model();
     JsonObject scores = new JsonObject();
     scores.addProperty("scheme", scheme.name());
@@ -223,10 +258,15 @@ final class TrainCommand implements Callable<Integer> {
       data.add("test", CorpusFingerprint.of(test.toString(), testSentences));
       console.printf("test exact-span F1 %.2f on %,d sentences%n", 100 * testF1, testSentences.size());
     }
+    // Last, whichever phase's epochs wrote partial scores first, so that a resumed run writes the same bytes.
+    provenance.remove("scores");
     provenance.add("scores", scores);
     ModelFile.save(trained.withLabelTypes(mappings), out, modelCard.documents(trained.withLabelTypes(mappings), history.history(), true,
         ReportOptions.gateHistograms(trained, devSentences), evaluations));
     checkpoints.remove();
+    if (secondCheckpoints != null) {
+      secondCheckpoints.remove();
+    }
     console.printf("best dev F1 %.2f at epoch %d of %d (%s); model written to %s%n",
         100 * scores.get("devF1").getAsDouble(), scores.get("bestEpoch").getAsInt(), scores.get("epochsRun").getAsInt(),
         ConsoleTrainingListener.duration(Math.round(outcome.seconds())), out);
@@ -289,8 +329,35 @@ final class TrainCommand implements Callable<Integer> {
     return recipe;
   }
 
-  private Checkpoints checkpoints(JsonObject recipe, PrintStream console) throws IOException {
-    Path file = Checkpoints.fileFor(out);
+  /**
+   * Reports progress and keeps the best model so far on disk after every improving epoch, so that a
+   * long run that is stopped still leaves one.
+   */
+  private TrainingListener progress(PrintStream console, HistoryRecorder history, JsonObject provenance) {
+    return new ConsoleTrainingListener(console) {
+      @Override
+      public void improved(TaggerModel model, EpochReport report) {
+        JsonObject partial = new JsonObject();
+        partial.addProperty("bestEpoch", report.bestEpoch());
+        partial.addProperty("devF1", report.bestDevF1());
+        partial.addProperty("complete", false);
+        provenance.add("scores", partial);
+        try {
+          ModelFile.save(model.withLabelTypes(mappings), out,
+              modelCard.documents(model.withLabelTypes(mappings), history.history(), false, Map.of(), List.of()));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
+  }
+
+  /** The checkpoint of the self-training phase, beside the first phase's: both stay until the model is written. */
+  private Path selfTrainingCheckpoint() {
+    return out.resolveSibling(out.getFileName() + ".self-training.checkpoint");
+  }
+
+  private Checkpoints checkpoints(Path file, JsonObject recipe, PrintStream console) throws IOException {
     // Half-written model or checkpoint files of a killed run (never renamed into place).
     AtomicFiles.removeStaleTemporariesOf(out);
     AtomicFiles.removeStaleTemporariesOf(file);

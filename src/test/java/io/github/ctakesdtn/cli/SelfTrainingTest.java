@@ -1,0 +1,67 @@
+package io.github.ctakesdtn.cli;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.github.ctakesdtn.model.LabeledSentence;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class SelfTrainingTest {
+  @Rule public TemporaryFolder temp = new TemporaryFolder();
+
+  private static LabeledSentence sentence(String... tokens) {
+    return new LabeledSentence(List.of(tokens), List.of());
+  }
+
+  @Test
+  public void thePoolHoldsTheSentencesNeitherTrainedOnNorHeldOutAndTheNotes() throws Exception {
+    LabeledSentence trained = sentence("trained");
+    LabeledSentence dev = sentence("dev");
+    LabeledSentence leftOut = sentence("left", "out");
+    // The same words as a trained sentence, but another sentence of the corpus: it is in the pool.
+    LabeledSentence sameWords = sentence("trained");
+    TrainingData.Split split = new TrainingData.Split(List.of(trained), List.of(dev), "carved",
+        List.of(trained, dev, leftOut, sameWords));
+    Path notes = temp.newFolder("notes").toPath();
+    Files.writeString(notes.resolve("a.txt"), "The patient denies chest pain. Aspirin was given.");
+
+    List<List<String>> pool = SelfTraining.pool(split, List.of(notes));
+
+    assertEquals(List.of("left", "out"), pool.get(0));
+    assertEquals(List.of("trained"), pool.get(1));
+    assertEquals("the note's two sentences, tokenized as the annotator does: " + pool, 4, pool.size());
+    assertEquals("Aspirin", pool.get(3).get(0));
+  }
+
+  @Test
+  public void aMissingNotesFolderIsNamed() {
+    TrainingData.Split split = new TrainingData.Split(List.of(), List.of(), "", List.of());
+    Path missing = temp.getRoot().toPath().resolve("no-such-notes");
+    IllegalArgumentException e = org.junit.Assert.assertThrows(IllegalArgumentException.class,
+        () -> SelfTraining.pool(split, List.of(missing)));
+    assertTrue(e.getMessage(), e.getMessage().contains("no-such-notes") && e.getMessage().contains("--unlabelled"));
+  }
+
+  @Test
+  public void aLargePoolIsSampledToTenSentencesPerAnnotatedOneTheSameWayForTheSameSeed() {
+    List<List<String>> pool = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      pool.add(List.of("sentence" + i));
+    }
+    List<List<String>> capped = SelfTraining.capped(pool, 3, 7);
+    assertEquals(30, capped.size());
+    assertEquals(30, new HashSet<>(capped).size());
+    assertTrue(pool.containsAll(capped));
+    assertEquals(capped, SelfTraining.capped(pool, 3, 7));
+    assertNotEquals(capped, SelfTraining.capped(pool, 3, 8));
+    assertEquals("a pool within the cap is kept whole, in order", pool, SelfTraining.capped(pool, 10, 7));
+  }
+}
