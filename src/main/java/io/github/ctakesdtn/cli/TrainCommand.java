@@ -200,39 +200,22 @@ final class TrainCommand implements Callable<Integer> {
       removeTree(scratch);
     }
     embeddings.record(data);
-    SchemeTrainer.Outcome outcome = SchemeTrainer.train(scheme, shape, config, table, transferConfig,
-        sourceSentences, trainSentences, devSentences, listener, provenance, checkpoints, start);
+    SharingScheme trainedScheme = scheme; // the lambda takes effectively final copies
+    List<LabeledSentence> sourceCorpus = sourceSentences;
+    Phase phase = (sentences, phaseListener, phaseCheckpoints) -> SchemeTrainer.train(trainedScheme, shape, config,
+        table, transferConfig, sourceCorpus, sentences, devSentences, phaseListener, provenance, phaseCheckpoints, start);
+    SchemeTrainer.Outcome outcome = phase.train(trainSentences, listener, checkpoints);
     Checkpoints secondCheckpoints = null;
     if (!unannotated.isEmpty()) {
-      HistoryRecorder secondHistory = new HistoryRecorder(devSentences.stream().map(LabeledSentence::tokens).toList());
       JsonObject secondRecipe = recipe.deepCopy();
       secondRecipe.addProperty("phase", "self-training");
       secondCheckpoints = checkpoints(selfTrainingCheckpoint(), secondRecipe, console);
+      HistoryRecorder secondHistory = new HistoryRecorder(devSentences.stream().map(LabeledSentence::tokens).toList());
       secondHistory.checkpointIn(secondCheckpoints.runState(), secondCheckpoints.resumed());
-      SchemeTrainer.Outcome first = outcome;
-      List<LabeledSentence> silver = SelfTraining.tagged(first.model(), unannotated);
-      long mentions = silver.stream().mapToLong(sentence -> sentence.spans().size()).sum();
-      console.printf("self-training: the first model (dev F1 %.2f) found %,d mentions in %,d unannotated sentences;"
-          + " a second model trains on them and the %,d annotated ones (--no-self-training stops at the first)%n",
-          100 * first.devF1(), mentions, silver.size(), trainSentences.size());
-      List<LabeledSentence> both = new ArrayList<>(trainSentences);
-      both.addAll(silver);
-      SchemeTrainer.Outcome second = SchemeTrainer.train(scheme, shape, config, table, transferConfig, List.of(), both,
-          devSentences, TrainingListeners.all(progress(console, secondHistory, provenance), secondHistory), provenance,
-          secondCheckpoints, start);
-      // Model selection, as between epochs: the second model only when the dev set says it is no worse.
-      boolean keepSecond = second.devF1() >= first.devF1();
-      console.printf("self-training: kept the %s model (dev F1 %.2f; the %s %.2f)%n", keepSecond ? "second" : "first",
-          100 * (keepSecond ? second : first).devF1(), keepSecond ? "first" : "second",
-          100 * (keepSecond ? first : second).devF1());
-      JsonObject selfTraining = new JsonObject();
-      selfTraining.addProperty("unannotatedSentences", silver.size());
-      selfTraining.addProperty("mentionsFound", mentions);
-      selfTraining.addProperty("firstDevF1", first.devF1());
-      selfTraining.addProperty("secondDevF1", second.devF1());
-      selfTraining.addProperty("kept", keepSecond ? "second" : "first");
-      provenance.add("selfTraining", selfTraining);
-      if (keepSecond) {
+      SchemeTrainer.Outcome second = selfTrain(phase, outcome, unannotated, trainSentences,
+          TrainingListeners.all(progress(console, secondHistory, provenance), secondHistory), secondCheckpoints,
+          provenance, console);
+      if (second != null) {
         outcome = second;
         history = secondHistory;
       }
@@ -327,6 +310,41 @@ final class TrainCommand implements Callable<Integer> {
     recipe.add("data", provenance.get("data").deepCopy());
     recipe.add("vectors", embeddings.recipe());
     return recipe;
+  }
+
+  /** One training run of the command's network, options and dev set on these training sentences. */
+  private interface Phase {
+    SchemeTrainer.Outcome train(List<LabeledSentence> sentences, TrainingListener listener, Checkpoints checkpoints);
+  }
+
+  /**
+   * The self-training phase: the first model tags the unannotated sentences, and a second run trains
+   * on its mentions beside the annotated sentences. Returns that run's outcome when its dev F1 is at
+   * least the first's (model selection, as between epochs), else null; the provenance records both.
+   */
+  private static SchemeTrainer.Outcome selfTrain(Phase phase, SchemeTrainer.Outcome first,
+      List<List<String>> unannotated, List<LabeledSentence> annotated, TrainingListener listener,
+      Checkpoints checkpoints, JsonObject provenance, PrintStream console) {
+    List<LabeledSentence> silver = SelfTraining.tagged(first.model(), unannotated);
+    long mentions = silver.stream().mapToLong(sentence -> sentence.spans().size()).sum();
+    console.printf("self-training: the first model (dev F1 %.2f) found %,d mentions in %,d unannotated sentences;"
+        + " a second model trains on them and the %,d annotated ones (--no-self-training stops at the first)%n",
+        100 * first.devF1(), mentions, silver.size(), annotated.size());
+    List<LabeledSentence> both = new ArrayList<>(annotated);
+    both.addAll(silver);
+    SchemeTrainer.Outcome second = phase.train(both, listener, checkpoints);
+    boolean keepSecond = second.devF1() >= first.devF1();
+    console.printf("self-training: kept the %s model (dev F1 %.2f; the %s %.2f)%n", keepSecond ? "second" : "first",
+        100 * (keepSecond ? second : first).devF1(), keepSecond ? "first" : "second",
+        100 * (keepSecond ? first : second).devF1());
+    JsonObject record = new JsonObject();
+    record.addProperty("unannotatedSentences", silver.size());
+    record.addProperty("mentionsFound", mentions);
+    record.addProperty("firstDevF1", first.devF1());
+    record.addProperty("secondDevF1", second.devF1());
+    record.addProperty("kept", keepSecond ? "second" : "first");
+    provenance.add("selfTraining", record);
+    return keepSecond ? second : null;
   }
 
   /**
