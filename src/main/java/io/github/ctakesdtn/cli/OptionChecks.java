@@ -9,15 +9,18 @@ final class OptionChecks {
 
   static void atLeast(CommandSpec spec, String option, int value, int minimum) {
     if (value < minimum) {
-      throw new ParameterException(spec.commandLine(),
-          "Invalid value for option '" + option + "': " + value + " (must be at least " + minimum + ")");
+      throw tooSmall(spec, option, value, minimum);
     }
   }
 
   static void atLeast(CommandSpec spec, String option, double value, double minimum) {
     if (value < minimum) {
-      throw new ParameterException(spec.commandLine(),
-          "Invalid value for option '" + option + "': " + value + " (must be at least " + minimum + ")");
+      throw tooSmall(spec, option, value, minimum);
     }
+  }
+
+  private static ParameterException tooSmall(CommandSpec spec, String option, Number value, Number minimum) {
+    return new ParameterException(spec.commandLine(),
+        "Invalid value for option '" + option + "': " + value + " (must be at least " + minimum + ")");
   }
 }

@@ -7,7 +7,6 @@ import io.github.ctakesdtn.model.TaggedSpan;
 import io.github.ctakesdtn.model.Tagger;
 import io.github.ctakesdtn.model.TaggerModel;
 import io.github.ctakesdtn.vectors.UnlabelledNotes;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,17 +46,12 @@ final class SelfTraining {
       }
     }
     try (UnlabelledNotes reader = new UnlabelledNotes()) {
-      for (Path input : notes) {
-        if (!Files.exists(input)) {
-          throw new IllegalArgumentException(input + ": no such file or folder (--unlabelled)");
-        }
-        for (Path note : UnlabelledNotes.files(input)) {
-          Document document = reader.read(note);
-          for (Sentence sentence : document.sentences()) {
-            List<String> tokens = LabeledSentence.tokensOf(document, sentence);
-            if (!tokens.isEmpty()) {
-              pool.add(tokens);
-            }
+      for (Path note : UnlabelledNotes.files(notes, "--unlabelled")) {
+        Document document = reader.read(note);
+        for (Sentence sentence : document.sentences()) {
+          List<String> tokens = LabeledSentence.tokensOf(document, sentence);
+          if (!tokens.isEmpty()) {
+            pool.add(tokens);
           }
         }
       }

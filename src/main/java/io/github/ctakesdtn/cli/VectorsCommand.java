@@ -61,13 +61,7 @@ final class VectorsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     NativeMemory.bound();
     VectorSettings settings = new VectorSettings(dimension, window, epochs, minCount, subsampling, seed, threads);
-    List<Path> notes = new ArrayList<>();
-    for (Path input : inputs) {
-      if (!Files.exists(input)) {
-        throw new IllegalArgumentException(input + ": no such file or folder");
-      }
-      notes.addAll(UnlabelledNotes.files(input));
-    }
+    List<Path> notes = UnlabelledNotes.files(inputs, "--in");
     if (notes.isEmpty()) {
       throw new IllegalArgumentException("no notes (*.txt or CAS files) under " + inputs);
     }

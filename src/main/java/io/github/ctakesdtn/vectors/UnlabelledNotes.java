@@ -25,6 +25,21 @@ public final class UnlabelledNotes implements AutoCloseable {
     this.tokenizer = new CtakesTokenizer();
   }
 
+  /**
+   * The notes under each input in turn; an input that does not exist is refused with its name and
+   * the {@code option} that gave it.
+   */
+  public static List<Path> files(List<Path> inputs, String option) throws IOException {
+    List<Path> notes = new ArrayList<>();
+    for (Path input : inputs) {
+      if (!Files.exists(input)) {
+        throw new IllegalArgumentException(input + ": no such file or folder (" + option + ")");
+      }
+      notes.addAll(files(input));
+    }
+    return notes;
+  }
+
   /** The notes under a folder (recursively, sorted), or the one file given; other files are left out. */
   public static List<Path> files(Path input) throws IOException {
     List<Path> candidates = Files.isDirectory(input) ? TextFiles.listFiles(input, "") : List.of(input);
