@@ -211,6 +211,7 @@ public class TrainTagEvaluateIT {
   @Test
   public void unannotatedNotesTrainASecondModelOnTheFirstOnesMentions() throws Exception {
     writeConll("few", SyntheticCorpus.sentences(30, 7));
+    writeConll("held", SyntheticCorpus.sentences(20, 9));
     Path notes = Files.createDirectories(dir().resolve("notes"));
     StringBuilder text = new StringBuilder();
     for (LabeledSentence sentence : SyntheticCorpus.sentences(40, 8)) {
@@ -218,8 +219,8 @@ public class TrainTagEvaluateIT {
     }
     Files.writeString(notes.resolve("note.txt"), text);
 
-    Cli.Result trained = Cli.ok(dir(), "train", "--train", "xmi/few", "--unlabelled", "notes", "--out", "self.model",
-        "--epochs", "1", "--seed", "5");
+    Cli.Result trained = Cli.ok(dir(), "train", "--train", "xmi/few", "--unlabelled", "notes", "--test", "xmi/held",
+        "--out", "self.model", "--epochs", "1", "--seed", "5");
     assertTrue("notes no longer mean a fresh network: " + trained, trained.out().contains("starting from the bundled"));
     assertTrue(trained.toString(), trained.out().contains("self-training: the first model"));
     assertTrue(trained.toString(), trained.out().contains("self-training: kept the"));
@@ -229,6 +230,12 @@ public class TrainTagEvaluateIT {
     assertTrue(selfTraining.toString(), unannotated >= 30 && unannotated <= 10 * 27);
     assertTrue(selfTraining.toString(), selfTraining.get("mentionsFound").getAsInt() > 0);
     assertTrue(provenance.getAsJsonObject("data").has("unannotated"));
+    double firstTestF1 = selfTraining.get("firstTestF1").getAsDouble();
+    assertTrue(trained.toString(), trained.out().contains(String.format("test exact-span F1 of the first model %.2f",
+        100 * firstTestF1)));
+    if (selfTraining.get("kept").getAsString().equals("first")) {
+      assertEquals(firstTestF1, provenance.getAsJsonObject("scores").get("testF1").getAsDouble(), 0.0);
+    }
 
     Cli.Result firstOnly = Cli.ok(dir(), "train", "--train", "xmi/few", "--unlabelled", "notes", "--out",
         "first.model", "--epochs", "1", "--seed", "5", "--no-self-training");

@@ -167,11 +167,12 @@ final class TrainCommand implements Callable<Integer> {
     PretrainedStart start = pretrainedStart(data, console);
     List<List<String>> unannotated = List.of();
     if (start != null && source == null && !noSelfTraining) {
-      unannotated = SelfTraining.capped(SelfTraining.pool(split, embeddings.unlabelled), trainSentences.size(),
-          options.seed);
+      SelfTraining.Unannotated drawn = SelfTraining.draw(split, embeddings.unlabelled, options.seed);
+      unannotated = drawn.sentences();
       if (!unannotated.isEmpty()) {
-        console.printf("self-training: %,d unannotated sentences for a second model after the first%n",
-            unannotated.size());
+        console.printf("self-training: %,d unannotated sentences for a second model after the first%s%n",
+            unannotated.size(), drawn.notes() == 0 ? ""
+                : String.format(" (%,d of the %,d notes read)", drawn.notesRead(), drawn.notes()));
         data.add("unannotated", CorpusFingerprint.of("unannotated sentences",
             unannotated.stream().map(tokens -> new LabeledSentence(tokens, List.of())).toList()));
       }
@@ -208,6 +209,7 @@ final class TrainCommand implements Callable<Integer> {
     Phase phase = (sentences, phaseListener, phaseCheckpoints) -> SchemeTrainer.train(trainedScheme, shape, config,
         table, transferConfig, sourceCorpus, sentences, devSentences, phaseListener, provenance, phaseCheckpoints, start);
     SchemeTrainer.Outcome outcome = phase.train(trainSentences, listener, checkpoints);
+    SchemeTrainer.Outcome first = outcome;
     Checkpoints secondCheckpoints = null;
     if (!unannotated.isEmpty()) {
       JsonObject secondRecipe = recipe.deepCopy();
@@ -241,6 +243,13 @@ final class TrainCommand implements Callable<Integer> {
       evaluations.add(SentenceEvaluation.evaluate("test", new Tagger(trained), testSentences));
       double testF1 = evaluations.get(1).exact().micro().f1();
       scores.addProperty("testF1", testF1);
+      if (provenance.has("selfTraining")) {
+        // What self-training did on held-out data, whichever model it kept (it chose by dev F1 alone).
+        double firstTestF1 = SentenceEvaluation.evaluate("test", new Tagger(first.model()), testSentences)
+            .exact().micro().f1();
+        provenance.getAsJsonObject("selfTraining").addProperty("firstTestF1", firstTestF1);
+        console.printf("self-training: test exact-span F1 of the first model %.2f%n", 100 * firstTestF1);
+      }
       data.add("test", CorpusFingerprint.of(test.toString(), testSentences));
       console.printf("test exact-span F1 %.2f on %,d sentences%n", 100 * testF1, testSentences.size());
     }

@@ -33,7 +33,7 @@ public class SelfTrainingTest {
     Path notes = temp.newFolder("notes").toPath();
     Files.writeString(notes.resolve("a.txt"), "The patient denies chest pain. Aspirin was given.");
 
-    List<List<String>> pool = SelfTraining.pool(split, List.of(notes));
+    List<List<String>> pool = SelfTraining.draw(split, List.of(notes), 7).sentences();
 
     assertEquals(List.of("left", "out"), pool.get(0));
     assertEquals(List.of("trained"), pool.get(1));
@@ -46,8 +46,26 @@ public class SelfTrainingTest {
     TrainingData.Split split = new TrainingData.Split(List.of(), List.of(), "", List.of());
     Path missing = temp.getRoot().toPath().resolve("no-such-notes");
     IllegalArgumentException e = org.junit.Assert.assertThrows(IllegalArgumentException.class,
-        () -> SelfTraining.pool(split, List.of(missing)));
+        () -> SelfTraining.draw(split, List.of(missing), 7));
     assertTrue(e.getMessage(), e.getMessage().contains("no-such-notes") && e.getMessage().contains("--unlabelled"));
+  }
+
+  @Test
+  public void aLargeFolderOfNotesIsReadOnlyUntilItHoldsTheSample() throws Exception {
+    LabeledSentence trained = sentence("trained");
+    TrainingData.Split split = new TrainingData.Split(List.of(trained), List.of(), "carved", List.of(trained));
+    Path notes = temp.newFolder("many").toPath();
+    for (int i = 0; i < 30; i++) {
+      Files.writeString(notes.resolve(String.format("note%02d.txt", i)), "Note " + i + " starts here. It ends here.");
+    }
+
+    SelfTraining.Unannotated drawn = SelfTraining.draw(split, List.of(notes), 7);
+
+    assertEquals("ten sentences per annotated one", 10, drawn.sentences().size());
+    assertEquals("two sentences a note: five notes hold the sample", 5, drawn.notesRead());
+    assertEquals(30, drawn.notes());
+    assertEquals(drawn.sentences(), SelfTraining.draw(split, List.of(notes), 7).sentences());
+    assertNotEquals(drawn.sentences(), SelfTraining.draw(split, List.of(notes), 8).sentences());
   }
 
   @Test
