@@ -165,6 +165,7 @@ final class TrainCommand implements Callable<Integer> {
     provenance.add("data", data);
 
     PretrainedStart start = pretrainedStart(data, console);
+    requireUnlabelledRead(start);
     List<List<String>> unannotated = List.of();
     if (start != null && source == null && !noSelfTraining) {
       SelfTraining.Unannotated drawn = SelfTraining.draw(split, embeddings.unlabelled, options.seed);
@@ -294,6 +295,29 @@ final class TrainCommand implements Callable<Integer> {
     console.printf("starting from %s (pass --start-from none for a fresh network)%n",
         location.equals(BUNDLED_START) ? "the bundled model" : model);
     return start;
+  }
+
+  /**
+   * Refuses --unlabelled notes that nothing would read, rather than ignore them: from a trained start only
+   * self-training reads them, which runs without --source; on a fresh network only the vectors it learns.
+   */
+  private void requireUnlabelledRead(PretrainedStart start) {
+    if (embeddings.unlabelled.isEmpty()) {
+      return;
+    }
+    String why = null;
+    if (start != null && source != null) {
+      why = "--source: from a trained start only self-training reads the notes, and it runs without a source corpus";
+    } else if (start != null && noSelfTraining) {
+      why = "--no-self-training: from a trained start only self-training reads the notes";
+    } else if (start == null && embeddings.embeddings != null) {
+      why = "--embeddings: on a fresh network only the word vectors it learns read the notes, and --embeddings gives them";
+    } else if (start == null && embeddings.noLearnedVectors) {
+      why = "--no-learned-vectors: on a fresh network only the word vectors it learns read the notes";
+    }
+    if (why != null) {
+      throw new ParameterException(spec.commandLine(), "--unlabelled would go unread with " + why);
+    }
   }
 
   /** The command line as the model records it: --resume changes nothing in the result, so it is left out. */

@@ -36,6 +36,17 @@ public class BadTrainInputTest {
   }
 
   @Test
+  public void unlabelledNotesThatNothingWouldReadAreRefused() throws Exception {
+    String corpus = files.write("ok.tsv", "Aspirin\tB-Chemical\nhelps\tO\n\n");
+    String notes = files.write("note.txt", "Aspirin helps.\n");
+    assertReports(train(corpus, "--dev", corpus, "--unlabelled", notes), 2,
+        "--unlabelled would go unread with --no-learned-vectors");
+    CliRun.Result fromBundled = CliRun.run(new String[] {"train", "--train", corpus, "--dev", corpus, "--out",
+        files.path("m.model").toString(), "--unlabelled", notes}, "--no-self-training");
+    assertReports(fromBundled, 2, "--unlabelled would go unread with --no-self-training");
+  }
+
+  @Test
   public void optionsBelowOneAreUsageErrorsNamingTheOption() throws Exception {
     String corpus = files.write("ok.tsv", "Aspirin\tB-Chemical\nhelps\tO\n\n");
     for (String option : new String[] {"--epochs", "--patience", "--batch-size", "--threads", "--word-hidden"}) {
