@@ -1,5 +1,6 @@
 package io.github.ctakesdtn;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -242,6 +243,39 @@ public class TrainTagEvaluateIT {
         "first.model", "--epochs", "1", "--seed", "5", "--no-self-training");
     assertTrue(firstOnly.toString(), !firstOnly.out().contains("self-training"));
     assertTrue(!ModelFile.load(dir().resolve("first.model")).provenance().has("selfTraining"));
+  }
+
+  @Test
+  public void contextualEmbeddingsLearnFromTheNotesAndTravelInTheModel() throws Exception {
+    writeConll("few", SyntheticCorpus.sentences(30, 7));
+    writeConll("held", SyntheticCorpus.sentences(20, 9));
+    Path notes = Files.createDirectories(dir().resolve("notes"));
+    StringBuilder text = new StringBuilder();
+    for (LabeledSentence sentence : SyntheticCorpus.sentences(40, 8)) {
+      text.append(String.join(" ", sentence.tokens())).append(".\n\n");
+    }
+    Files.writeString(notes.resolve("note.txt"), text);
+
+    Cli.Result trained = Cli.ok(dir(), "train", "--train", "xmi/few", "--unlabelled", "notes", "--char-lm", "8",
+        "--char-lm-passes", "2", "--no-self-training", "--out", "context.model", "--epochs", "1", "--seed", "5");
+    assertTrue(trained.toString(), trained.out().contains("character language models: pass 2 of 2"));
+    TaggerModel model = ModelFile.load(dir().resolve("context.model"));
+    assertEquals(8, model.config().contextHidden());
+    JsonObject charLm = model.provenance().getAsJsonObject("charLm");
+    long trainingText = SyntheticCorpus.sentences(30, 7).stream().mapToLong(s -> String.join(" ", s.tokens()).length())
+        .sum();
+    assertTrue("the notes were read too: " + charLm, charLm.get("characters").getAsLong() > trainingText + 1000);
+
+    Cli.ok(dir(), "tag", "--model", "context.model", "--in", "xmi/held", "--out", "context-tagged");
+    Cli.ok(dir(), "evaluate", "--gold", "xmi/held", "--pred", "context-tagged", "--json", "context.json");
+
+    // Fine-tuning it again keeps its language models: the network reads them without --char-lm.
+    Cli.ok(dir(), "train", "--train", "xmi/few", "--start-from", "context.model", "--no-self-training",
+        "--out", "again.model", "--epochs", "1", "--seed", "5");
+    TaggerModel again = ModelFile.load(dir().resolve("again.model"));
+    assertEquals(8, again.config().contextHidden());
+    assertArrayEquals(model.network().params().values(model.network().params().tensor("charLm.forward.lstm.W")),
+        again.network().params().values(again.network().params().tensor("charLm.forward.lstm.W")), 0f);
   }
 
   @Test

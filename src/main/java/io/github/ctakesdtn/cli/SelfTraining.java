@@ -82,7 +82,7 @@ final class SelfTraining {
     return pool;
   }
 
-  private static List<List<String>> sentencesOf(UnlabelledNotes reader, Path note) throws Exception {
+  static List<List<String>> sentencesOf(UnlabelledNotes reader, Path note) throws Exception {
     Document document = reader.read(note);
     List<List<String>> sentences = new ArrayList<>();
     for (Sentence sentence : document.sentences()) {

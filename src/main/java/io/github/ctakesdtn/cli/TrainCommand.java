@@ -11,6 +11,8 @@ import io.github.ctakesdtn.model.ModelFile;
 import io.github.ctakesdtn.model.NetworkConfig;
 import io.github.ctakesdtn.model.Tagger;
 import io.github.ctakesdtn.eval.Evaluation;
+import io.github.ctakesdtn.nn.Params;
+import io.github.ctakesdtn.train.CharLmTrainer;
 import io.github.ctakesdtn.train.Checkpoints;
 import io.github.ctakesdtn.train.PretrainedStart;
 import io.github.ctakesdtn.train.CorpusFingerprint;
@@ -26,6 +28,7 @@ import io.github.ctakesdtn.train.SchemeTrainer;
 import io.github.ctakesdtn.model.SharingScheme;
 import io.github.ctakesdtn.model.TaggerModel;
 import io.github.ctakesdtn.uima.ModelRegistry;
+import io.github.ctakesdtn.vectors.UnlabelledNotes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.PrintStream;
@@ -118,6 +121,17 @@ final class TrainCommand implements Callable<Integer> {
           + " sentences (those --sample leaves out, and the --unlabelled notes).")
   boolean noSelfTraining;
 
+  @Option(names = "--char-lm", paramLabel = "N",
+      description = "Contextual embeddings (Akbik et al. 2018): two character language models of N LSTM units, trained"
+          + " first on the text this run has (training corpora, source, --unlabelled notes), give each token an"
+          + " embedding from its sentence; 0 for none. Tagging is slower (docs/benchmarks.md). Default: ${DEFAULT-VALUE}"
+          + " (or the start model's).")
+  int charLm = 0;
+
+  @Option(names = "--char-lm-passes", paramLabel = "N",
+      description = "Passes of the character language models over their text (default: ${DEFAULT-VALUE}).")
+  int charLmPasses = CharLmTrainer.Settings.defaults(1, 0).passes();
+
   static final String NO_START = "none";
   static final String BUNDLED_START = "default";
 
@@ -150,7 +164,9 @@ final class TrainCommand implements Callable<Integer> {
     List<LabeledSentence> devSentences = split.dev();
     String devSource = split.devSource();
 
-    NetworkConfig shape = options.shape();
+    OptionChecks.atLeast(spec, "--char-lm", charLm, 0);
+    OptionChecks.atLeast(spec, "--char-lm-passes", charLmPasses, 1);
+    NetworkConfig shape = options.shape().withContextHidden(charLm);
     TrainingConfig config = options.config();
 
     JsonObject provenance = new JsonObject();
@@ -205,10 +221,12 @@ final class TrainCommand implements Callable<Integer> {
       removeTree(scratch);
     }
     embeddings.record(data);
+    Params contextModels = contextModels(split, sourceSentences, provenance, console);
     SharingScheme trainedScheme = scheme; // the lambda takes effectively final copies
     List<LabeledSentence> sourceCorpus = sourceSentences;
     Phase phase = (sentences, phaseListener, phaseCheckpoints) -> SchemeTrainer.train(trainedScheme, shape, config,
-        table, transferConfig, sourceCorpus, sentences, devSentences, phaseListener, provenance, phaseCheckpoints, start);
+        table, transferConfig, sourceCorpus, sentences, devSentences, phaseListener, provenance, phaseCheckpoints, start,
+        contextModels);
     SchemeTrainer.Outcome outcome = phase.train(trainSentences, listener, checkpoints);
     SchemeTrainer.Outcome first = outcome;
     Checkpoints secondCheckpoints = null;
@@ -270,6 +288,35 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * With --char-lm, the character language models trained on the text this run has: every training
+   * sentence (sampled or not), the source corpus and the --unlabelled notes; recorded in the
+   * provenance. Null without --char-lm.
+   */
+  private Params contextModels(TrainingData.Split split, List<LabeledSentence> sourceSentences,
+      JsonObject provenance, PrintStream console) throws Exception {
+    if (charLm == 0) {
+      return null;
+    }
+    List<List<String>> text = new ArrayList<>();
+    Stream.concat(split.all().stream(), sourceSentences.stream()).forEach(s -> text.add(s.tokens()));
+    try (UnlabelledNotes reader = new UnlabelledNotes()) {
+      for (Path note : UnlabelledNotes.files(embeddings.unlabelled, "--unlabelled")) {
+        text.addAll(SelfTraining.sentencesOf(reader, note));
+      }
+    }
+    CharLmTrainer.Settings defaults = CharLmTrainer.Settings.defaults(charLm, options.seed);
+    CharLmTrainer.Settings settings = new CharLmTrainer.Settings(charLm, charLmPasses, defaults.batch(),
+        defaults.learningRate(), defaults.clipNorm(), options.seed);
+    CharLmTrainer.Trained trained = CharLmTrainer.train(text, settings, console);
+    JsonObject record = new Gson().toJsonTree(settings).getAsJsonObject();
+    record.addProperty("characters", trained.characters());
+    record.addProperty("forwardBitsPerChar", trained.forwardBits());
+    record.addProperty("backwardBitsPerChar", trained.backwardBits());
+    provenance.add("charLm", record);
+    return trained.params();
+  }
+
   /** The model to start from, recorded (location and SHA-256) in the provenance's data; null for a fresh start. */
   private PretrainedStart pretrainedStart(JsonObject data, PrintStream console) throws IOException {
     List<String> freshOptions = FRESH_NETWORK_OPTIONS.stream()
@@ -299,10 +346,11 @@ final class TrainCommand implements Callable<Integer> {
 
   /**
    * Refuses --unlabelled notes that nothing would read, rather than ignore them: from a trained start only
-   * self-training reads them, which runs without --source; on a fresh network only the vectors it learns.
+   * self-training reads them, which runs without --source; on a fresh network only the vectors it learns;
+   * the character language models of --char-lm always read them.
    */
   private void requireUnlabelledRead(PretrainedStart start) {
-    if (embeddings.unlabelled.isEmpty()) {
+    if (embeddings.unlabelled.isEmpty() || charLm > 0) {
       return;
     }
     String why = null;

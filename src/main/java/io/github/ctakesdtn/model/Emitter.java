@@ -26,18 +26,20 @@ public final class Emitter {
   private final int[] charIndex;
   private final int maxWordLength;
   private final Function<String, float[]> shapeFeatures;
+  /** Null without contextual embeddings. */
+  private final CharContext context;
   private final CharLayer.Encoder chars;
   private final SequenceLayer.Encoder wordEncoder;
   private final RowLayer.Function output;
   private final Map<String, WordInput> forms = new ConcurrentHashMap<>();
 
   Emitter(Vocabulary words, int[] charIndex, int maxWordLength, Function<String, float[]> shapeFeatures,
-      CharLayer.Encoder chars,
-      SequenceLayer.Encoder wordEncoder, RowLayer.Function output) {
+      CharContext context, CharLayer.Encoder chars, SequenceLayer.Encoder wordEncoder, RowLayer.Function output) {
     this.words = words;
     this.charIndex = charIndex;
     this.maxWordLength = maxWordLength;
     this.shapeFeatures = shapeFeatures;
+    this.context = context;
     this.chars = chars;
     this.wordEncoder = wordEncoder;
     this.output = output;
@@ -51,6 +53,10 @@ public final class Emitter {
     for (int s = 0; s < sentences.size(); s++) {
       List<String> sentence = sentences.get(s);
       rows[s] = new int[sentence.size()];
+      if (context != null) {
+        addInContext(sentence, inputs, rows[s]);
+        continue;
+      }
       for (int t = 0; t < sentence.size(); t++) {
         String word = sentence.get(t);
         Integer row = distinct.get(word);
@@ -79,6 +85,21 @@ public final class Emitter {
   }
 
   /**
+   * With contextual embeddings every token is an input of its own: its form's features followed by
+   * its embedding in this sentence.
+   */
+  private void addInContext(List<String> sentence, List<WordInput> inputs, int[] rows) {
+    float[][] embedded = context.embed(sentence);
+    for (int t = 0; t < sentence.size(); t++) {
+      WordInput form = input(sentence.get(t));
+      float[] features = Arrays.copyOf(form.charFeatures(), form.charFeatures().length + embedded[t].length);
+      System.arraycopy(embedded[t], 0, features, form.charFeatures().length, embedded[t].length);
+      rows[t] = inputs.size();
+      inputs.add(new WordInput(form.wordId(), features, false));
+    }
+  }
+
+  /**
    * One {@link WordInput} per word form (up to {@link #MAX_FORMS} of them), so that the
    * character encoder runs once per form and the word encoder can keep what it computes from it.
    */
@@ -87,7 +108,7 @@ public final class Emitter {
     if (input == null) {
       int[] charIds = new int[maxWordLength];
       int n = Network.charIds(word, charIndex, maxWordLength, charIds);
-      input = new WordInput(words.index(WordForms.key(word)), formFeatures(chars.encode(charIds, n), word));
+      input = new WordInput(words.index(WordForms.key(word)), formFeatures(chars.encode(charIds, n), word), true);
       if (forms.size() < MAX_FORMS) {
         WordInput known = forms.putIfAbsent(word, input);
         input = known != null ? known : input;

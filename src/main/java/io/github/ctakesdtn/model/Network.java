@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -48,6 +49,8 @@ public final class Network {
   private record Built<L>(Map<Task, L> layers, Map<Task, List<Param>> used) {}
 
   private static final float[] NO_FEATURES = new float[0];
+  /** Training sentences whose contextual embeddings are kept. */
+  private static final int MEMO_SENTENCES = 100_000;
 
   private final NetworkConfig shape;
   private final Routing routing;
@@ -61,6 +64,10 @@ public final class Network {
   private final List<Runnable> refreshers = new ArrayList<>();
   private final int[] charIndex;
   private final float keep;
+  /** Null without contextual embeddings. */
+  private final CharContext context;
+  /** Contextual embeddings of training sentences, which every epoch reads again (they do not change). */
+  private final Map<List<String>, float[][]> contextMemo = new ConcurrentHashMap<>();
 
   /**
    * @param shape sizes; its tag count is the source task's in a transfer network
@@ -83,6 +90,10 @@ public final class Network {
     shapeEmbedding = shapeDims == 0 ? null : params.add(Param.matrix(
         Tensor.of("wordShape", "W", WordShape.ROWS, shapeDims), WordShape.ROWS, shapeDims,
         Param.Init.xavier(1, shapeDims)));
+    context = shape.contextHidden() == 0 ? null : new CharContext(params, shape.contextHidden());
+    if (context != null) {
+      refreshers.add(context::refresh);
+    }
     Built<CharLayer> c = group(Group.CHARS, shape.charFeatures(), gateBias, this::charLayer, Gated::chars);
     Built<SequenceLayer> w = group(Group.WORDS, 2 * shape.wordHidden(), gateBias, this::wordLayer, Gated::sequence);
     Built<RowLayer> o = group(Group.EMISSIONS, shape.tagCount(), gateBias,
@@ -153,7 +164,8 @@ public final class Network {
 
   private SequenceLayer wordLayer(String copy) {
     SequenceLayer layer = new BiLstmLayer(params, copy + ".words",
-        shape.wordEmbedding() + shape.charFeatures() + shape.shapeFeatures(), shape.wordHidden());
+        shape.wordEmbedding() + shape.charFeatures() + shape.shapeFeatures() + shape.contextFeatures(),
+        shape.wordHidden());
     refreshers.add(layer::refresh);
     return layer;
   }
@@ -175,6 +187,19 @@ public final class Network {
 
   public Params params() {
     return params;
+  }
+
+  /** The character language models of the contextual embeddings, or null without them. */
+  public CharContext context() {
+    return context;
+  }
+
+  /** Call after the character language models' parameters change (they are trained before the tagger). */
+  public void contextChanged() {
+    contextMemo.clear();
+    if (context != null) {
+      context.refresh();
+    }
   }
 
   /** The word-embedding table [vocabulary][dims], shared by every task. */
@@ -208,8 +233,9 @@ public final class Network {
   /** The tagging form of a task's path, from the parameters' current values. */
   public Emitter emitter(Task task, Vocabulary words, GateObserver gates) {
     Route route = route(task);
-    return new Emitter(words, charIndex, shape.maxWordLength(), this::shapeFeatures, route.chars().inference(gates),
-        route.words().inference(wordEmbedding.value(), gates), route.emissions().inference(gates));
+    return new Emitter(words, charIndex, shape.maxWordLength(), this::shapeFeatures, context,
+        route.chars().inference(gates), route.words().inference(wordEmbedding.value(), gates),
+        route.emissions().inference(gates));
   }
 
   /** The word's shape embeddings, concatenated (empty without word-shape features). */
@@ -255,7 +281,8 @@ public final class Network {
     int wordDims = shape.wordEmbedding();
     int charSize = route.chars().size();
     int shapeSize = shape.shapeFeatures();
-    int inputs = wordDims + charSize + shapeSize;
+    int contextSize = shape.contextFeatures();
+    int inputs = wordDims + charSize + shapeSize + contextSize;
     float[][] dShape = shapeEmbedding == null ? null : grads.of(shapeEmbedding);
     int[] ids = new int[shape.maxWordLength()];
     double loss = 0;
@@ -267,6 +294,7 @@ public final class Network {
       SplittableRandom random = new SplittableRandom(seed ^ (example.key() * 0x9E3779B97F4A7C15L));
       float[][] x = new float[n][];
       float[][] inputMasks = new float[n][];
+      float[][] contextRows = context == null ? null : contextOf(example.tokens());
       for (int t = 0; t < n; t++) {
         CharLayer.Trace charTrace = charTraces.computeIfAbsent(example.tokens().get(t),
             word -> route.chars().forward(ids, charIds(word, charIndex, shape.maxWordLength(), ids)));
@@ -274,6 +302,9 @@ public final class Network {
         System.arraycopy(wordEmbedding.value()[example.wordIds()[t]], 0, row, 0, wordDims);
         System.arraycopy(charTrace.features(), 0, row, wordDims, charSize);
         System.arraycopy(shapeFeatures(example.tokens().get(t)), 0, row, wordDims + charSize, shapeSize);
+        if (contextRows != null) {
+          System.arraycopy(contextRows[t], 0, row, wordDims + charSize + shapeSize, contextSize);
+        }
         inputMasks[t] = dropout(row, random);
         x[t] = row;
       }
@@ -327,6 +358,18 @@ public final class Network {
     }
     crfGrads.addScaled(sentenceCrf, scale);
     return loss;
+  }
+
+  /** A training sentence's contextual embeddings, computed once while the memo has room. */
+  private float[][] contextOf(List<String> tokens) {
+    float[][] rows = contextMemo.get(tokens);
+    if (rows == null) {
+      rows = context.embed(tokens);
+      if (contextMemo.size() < MEMO_SENTENCES) {
+        contextMemo.put(List.copyOf(tokens), rows);
+      }
+    }
+    return rows;
   }
 
   private void addShapeGradient(String word, float[] dx, int from, float[][] dShape) {

@@ -14,6 +14,9 @@ package io.github.ctakesdtn.model;
  * @param maxWordLength characters kept per word (longer words keep their first characters)
  * @param shapeEmbedding size of each {@link WordShape} feature's embedding (casing, prefix, suffix),
  *     which joins the word's input to the word BiLSTM; 0 for none (models before it had none)
+ * @param contextHidden LSTM units of each of the two character language models whose states join
+ *     each token's input to the word BiLSTM as contextual embeddings ({@link CharContext}); 0 for
+ *     none (models before them had none)
  */
 public record NetworkConfig(
     String charEncoder,
@@ -27,7 +30,8 @@ public record NetworkConfig(
     int wordVocabularySize,
     int charVocabularySize,
     int tagCount,
-    int shapeEmbedding) {
+    int shapeEmbedding,
+    int contextHidden) {
 
   public static final String CNN = "cnn";
   public static final String LSTM = "lstm";
@@ -48,16 +52,28 @@ public record NetworkConfig(
     if (shapeEmbedding < 0) {
       throw new IllegalArgumentException("the word-shape embedding size cannot be negative, got " + shapeEmbedding);
     }
+    if (contextHidden < 0) {
+      throw new IllegalArgumentException("the character language models' size cannot be negative, got "
+          + contextHidden);
+    }
     if (dropout < 0 || dropout >= 1) {
       throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
     }
   }
 
-  /** A shape without word-shape features. */
+  /** A shape without contextual embeddings. */
+  public NetworkConfig(String charEncoder, int charEmbedding, int charHidden, int cnnWidth, int wordEmbedding,
+      int wordHidden, double dropout, int maxWordLength, int wordVocabularySize, int charVocabularySize, int tagCount,
+      int shapeEmbedding) {
+    this(charEncoder, charEmbedding, charHidden, cnnWidth, wordEmbedding, wordHidden, dropout, maxWordLength,
+        wordVocabularySize, charVocabularySize, tagCount, shapeEmbedding, 0);
+  }
+
+  /** A shape without word-shape features or contextual embeddings. */
   public NetworkConfig(String charEncoder, int charEmbedding, int charHidden, int cnnWidth, int wordEmbedding,
       int wordHidden, double dropout, int maxWordLength, int wordVocabularySize, int charVocabularySize, int tagCount) {
     this(charEncoder, charEmbedding, charHidden, cnnWidth, wordEmbedding, wordHidden, dropout, maxWordLength,
-        wordVocabularySize, charVocabularySize, tagCount, 0);
+        wordVocabularySize, charVocabularySize, tagCount, 0, 0);
   }
 
   /** Lample et al. (2016) sizes with a character CNN (Ma and Hovy 2016), for the given vocabularies and tags. */
@@ -68,19 +84,30 @@ public record NetworkConfig(
   /** The same shape for other vocabulary and tag-set sizes. */
   public NetworkConfig withSizes(int words, int chars, int tags) {
     return new NetworkConfig(charEncoder, charEmbedding, charHidden, cnnWidth, wordEmbedding, wordHidden, dropout,
-        maxWordLength, words, chars, tags, shapeEmbedding);
+        maxWordLength, words, chars, tags, shapeEmbedding, contextHidden);
   }
 
   /** The same shape with a word embedding of another size (that of pre-trained vectors). */
   public NetworkConfig withWordEmbedding(int size) {
     return new NetworkConfig(charEncoder, charEmbedding, charHidden, cnnWidth, size, wordHidden, dropout,
-        maxWordLength, wordVocabularySize, charVocabularySize, tagCount, shapeEmbedding);
+        maxWordLength, wordVocabularySize, charVocabularySize, tagCount, shapeEmbedding, contextHidden);
   }
 
   /** The same shape with word-shape embeddings of this size (0: none). */
   public NetworkConfig withShapeEmbedding(int size) {
     return new NetworkConfig(charEncoder, charEmbedding, charHidden, cnnWidth, wordEmbedding, wordHidden, dropout,
-        maxWordLength, wordVocabularySize, charVocabularySize, tagCount, size);
+        maxWordLength, wordVocabularySize, charVocabularySize, tagCount, size, contextHidden);
+  }
+
+  /** The same shape with character language models of this size (0: none). */
+  public NetworkConfig withContextHidden(int size) {
+    return new NetworkConfig(charEncoder, charEmbedding, charHidden, cnnWidth, wordEmbedding, wordHidden, dropout,
+        maxWordLength, wordVocabularySize, charVocabularySize, tagCount, shapeEmbedding, size);
+  }
+
+  /** Values the contextual embeddings add to a token's input to the word BiLSTM. */
+  public int contextFeatures() {
+    return 2 * contextHidden;
   }
 
   /** Values the word shape adds to a word's input to the word BiLSTM. */

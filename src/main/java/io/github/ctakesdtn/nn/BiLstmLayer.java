@@ -54,7 +54,7 @@ public final class BiLstmLayer implements SequenceLayer {
               forward.project(forward.project(forwardBias, embedding, 0, 0, wordDims), chars, 0, wordDims, chars.length),
               backward.project(backward.project(backwardBias, embedding, 0, 0, wordDims), chars, 0, wordDims,
                   chars.length)};
-          if (projections.size() < CACHED_FORMS) {
+          if (word.reusable() && projections.size() < CACHED_FORMS) {
             projections.put(word, both);
           }
         }

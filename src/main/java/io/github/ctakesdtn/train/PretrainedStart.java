@@ -52,11 +52,16 @@ public final class PretrainedStart {
     return from;
   }
 
-  /** The trained model's layer sizes (the data's vocabulary and tag counts are set later), with this dropout. */
-  public NetworkConfig shapeFor(double dropout) {
+  /**
+   * The trained model's layer sizes (the data's vocabulary and tag counts are set later), with this
+   * dropout, and character language models of size {@code contextHidden} if it is not 0 (else the
+   * trained model's, if any).
+   */
+  public NetworkConfig shapeFor(double dropout, int contextHidden) {
     NetworkConfig c = from.config();
+    int context = contextHidden > 0 ? contextHidden : c.contextHidden();
     return new NetworkConfig(c.charEncoder(), c.charEmbedding(), c.charHidden(), c.cnnWidth(), c.wordEmbedding(),
-        c.wordHidden(), dropout, c.maxWordLength(), 0, 0, 0, c.shapeEmbedding());
+        c.wordHidden(), dropout, c.maxWordLength(), 0, 0, 0, c.shapeEmbedding(), context);
   }
 
   /** The trained model's words, which join the new vocabulary so that their embeddings carry over. */
@@ -109,6 +114,7 @@ public final class PretrainedStart {
         case WORD_ROWS -> copyRows(trained, values, last, wordRow);
         case CHAR_ROWS -> copyRows(trained, values, last, charRow);
         case TAG_COLUMNS -> copyColumns(trained, old.shape()[old.shape().length - 1], values, last, tagOf);
+        case INPUT_ROWS -> copyInputRows(trained, values);
         case WHOLE -> System.arraycopy(trained, 0, values, 0, values.length);
       }
       params.setValues(tensor, values);
@@ -130,6 +136,11 @@ public final class PretrainedStart {
     CHAR_ROWS,
     /** An emission layer: a column (its last dimension) per tag. */
     TAG_COLUMNS,
+    /**
+     * A word LSTM's input weights: a row per input; a network with contextual embeddings where the
+     * trained one had none has more inputs, whose rows start at zero.
+     */
+    INPUT_ROWS,
     /** Every other tensor: the same shape, taken whole. */
     WHOLE;
 
@@ -140,13 +151,17 @@ public final class PretrainedStart {
       if (tensor.layer().endsWith(".chars.embedding")) {
         return CHAR_ROWS;
       }
+      if (tensor.key().equals("W") && (tensor.layer().endsWith(".words.forward")
+          || tensor.layer().endsWith(".words.backward"))) {
+        return INPUT_ROWS;
+      }
       return tensor.layer().endsWith(".emissions") ? TAG_COLUMNS : WHOLE;
     }
 
     /** The dimension matched symbol by symbol, whose size may differ; -1 for none. */
     int matchedDimension(Tensor tensor) {
       return switch (this) {
-        case WORD_ROWS, CHAR_ROWS -> 0;
+        case WORD_ROWS, CHAR_ROWS, INPUT_ROWS -> 0;
         case TAG_COLUMNS -> tensor.shape().length - 1;
         case WHOLE -> -1;
       };
@@ -225,6 +240,15 @@ public final class PretrainedStart {
     List<String> same = from.tags().labels().stream().filter(l -> donorTypes.typeFor(l).typeName().equals(type))
         .toList();
     return same.size() == 1 ? same.get(0) : null;
+  }
+
+  /** The trained rows first; the rows of inputs the trained network lacked start at zero. */
+  private static void copyInputRows(float[] from, float[] to) {
+    if (from.length > to.length) {
+      throw new IllegalArgumentException("the model to start from reads contextual embeddings; train with them too");
+    }
+    System.arraycopy(from, 0, to, 0, from.length);
+    Arrays.fill(to, from.length, to.length, 0f);
   }
 
   private static void copyRows(float[] from, float[] to, int columns, IntUnaryOperator rowOf) {

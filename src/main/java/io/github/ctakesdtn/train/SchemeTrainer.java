@@ -6,6 +6,7 @@ import io.github.ctakesdtn.model.LabeledSentence;
 import io.github.ctakesdtn.model.NetworkConfig;
 import io.github.ctakesdtn.model.SharingScheme;
 import io.github.ctakesdtn.model.TaggerModel;
+import io.github.ctakesdtn.nn.Params;
 import java.util.List;
 import java.util.Map;
 
@@ -26,24 +27,27 @@ public final class SchemeTrainer {
       TransferConfig transfer, List<LabeledSentence> source, List<LabeledSentence> target,
       List<LabeledSentence> targetDev, TrainingListener listener, JsonObject provenance) {
     return train(scheme, shape, config, embeddings, transfer, source, target, targetDev, listener, provenance,
-        Checkpoints.NONE, null);
+        Checkpoints.NONE, null, null);
   }
 
   /**
    * The same, writing a checkpoint after every epoch and resuming from the one {@code checkpoints}
-   * holds, if any, starting from a trained model's weights ({@code start}; null: a fresh network).
+   * holds, if any, starting from a trained model's weights ({@code start}; null: a fresh network),
+   * with contextual embeddings from these trained character language models ({@code contextModels};
+   * null: the start's, or none).
    */
   public static Outcome train(SharingScheme scheme, NetworkConfig shape, TrainingConfig config, EmbeddingTable embeddings,
       TransferConfig transfer, List<LabeledSentence> source, List<LabeledSentence> target,
       List<LabeledSentence> targetDev, TrainingListener listener, JsonObject provenance, Checkpoints checkpoints,
-      PretrainedStart start) {
+      PretrainedStart start, Params contextModels) {
     if (scheme == SharingScheme.TARGET_ONLY) {
       Trainer.Result r = new Trainer(shape, config, embeddings, listener).withCheckpoints(checkpoints)
-          .withStart(start).train(target, targetDev, provenance);
+          .withStart(start).withContextModels(contextModels).train(target, targetDev, provenance);
       return new Outcome(scheme, r.model(), r.bestDevF1(), r.bestEpoch(), r.epochsRun(), r.seconds(), Map.of());
     }
     TransferTrainer.Result r = new TransferTrainer(shape, config, scheme, transfer, embeddings, listener)
-        .withCheckpoints(checkpoints).withStart(start).train(source, target, targetDev, provenance);
+        .withCheckpoints(checkpoints).withStart(start).withContextModels(contextModels)
+        .train(source, target, targetDev, provenance);
     Map<String, GateStatistics.Stat> gates = GateStatistics.of(r.model(),
         targetDev.stream().map(LabeledSentence::tokens).toList());
     return new Outcome(scheme, r.model(), r.bestDevF1(), r.bestEpoch(), r.epochsRun(), r.seconds(), gates);

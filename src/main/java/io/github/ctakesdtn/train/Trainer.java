@@ -7,6 +7,7 @@ import io.github.ctakesdtn.eval.SpanScorer;
 import io.github.ctakesdtn.model.LabeledSentence;
 import io.github.ctakesdtn.model.LinearChainCrf;
 import io.github.ctakesdtn.model.Network;
+import io.github.ctakesdtn.nn.Params;
 import io.github.ctakesdtn.model.NetworkConfig;
 import io.github.ctakesdtn.model.TagSet;
 import io.github.ctakesdtn.model.TaggedSpan;
@@ -50,28 +51,31 @@ public final class Trainer {
   private final Checkpoints checkpoints;
   /** Null for a fresh start. */
   private final PretrainedStart start;
+  /** Trained character language models for the contextual embeddings ({@link CharLmTrainer}), or null. */
+  private final Params contextModels;
 
   /**
    * @param shape the network's sizes (vocabulary and tag counts are filled in from the data)
    * @param embeddings pre-trained word vectors, or null
    */
   public Trainer(NetworkConfig shape, TrainingConfig config, EmbeddingTable embeddings, TrainingListener listener) {
-    this(shape, config, embeddings, listener, Checkpoints.NONE, null);
+    this(shape, config, embeddings, listener, Checkpoints.NONE, null, null);
   }
 
   private Trainer(NetworkConfig shape, TrainingConfig config, EmbeddingTable embeddings, TrainingListener listener,
-      Checkpoints checkpoints, PretrainedStart start) {
+      Checkpoints checkpoints, PretrainedStart start, Params contextModels) {
     this.shape = shape;
     this.config = config;
     this.embeddings = embeddings;
     this.listener = listener;
     this.checkpoints = checkpoints;
     this.start = start;
+    this.contextModels = contextModels;
   }
 
   /** The same trainer, writing a checkpoint after every epoch and resuming from the one it is given, if any. */
   public Trainer withCheckpoints(Checkpoints checkpoints) {
-    return new Trainer(shape, config, embeddings, listener, checkpoints, start);
+    return new Trainer(shape, config, embeddings, listener, checkpoints, start, contextModels);
   }
 
   /**
@@ -79,7 +83,12 @@ public final class Trainer {
    * takes that model's layer sizes, and its vocabularies join the data's.
    */
   public Trainer withStart(PretrainedStart start) {
-    return new Trainer(shape, config, embeddings, listener, checkpoints, start);
+    return new Trainer(shape, config, embeddings, listener, checkpoints, start, contextModels);
+  }
+
+  /** The same trainer, its contextual embeddings read by these trained character language models (null: none). */
+  public Trainer withContextModels(Params contextModels) {
+    return new Trainer(shape, config, embeddings, listener, checkpoints, start, contextModels);
   }
 
   public Result train(List<LabeledSentence> train, List<LabeledSentence> dev, JsonObject provenance) {
@@ -90,7 +99,7 @@ public final class Trainer {
     Vocabulary words = wordVocabulary(train, embeddings, start == null ? List.of() : start.words());
     Vocabulary chars = charVocabulary(train, start == null ? List.of() : start.chars());
     Set<String> singletons = singletonWords(train);
-    NetworkConfig network = (start == null ? shape : start.shapeFor(shape.dropout()))
+    NetworkConfig network = (start == null ? shape : start.shapeFor(shape.dropout(), shape.contextHidden()))
         .withSizes(words.size(), chars.size(), tags.size());
     if (embeddings != null) {
       network = network.withWordEmbedding(embeddings.dimension());
@@ -100,6 +109,9 @@ public final class Trainer {
     LinearChainCrf crf = new LinearChainCrf(tags);
     if (start != null) {
       listener.startedFrom(start.copyInto(net, words, chars, crf).describe(words, chars, tags));
+    }
+    if (contextModels != null) {
+      CharLmTrainer.copyInto(contextModels, net);
     }
     ParameterOptimizer crfOptimizer = new ParameterOptimizer(config.optimizer(), config.learningRate(),
         CrfParameters.size(tags.size()));

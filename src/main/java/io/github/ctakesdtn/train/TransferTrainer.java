@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.github.ctakesdtn.model.LabeledSentence;
 import io.github.ctakesdtn.model.LinearChainCrf;
 import io.github.ctakesdtn.model.Network;
+import io.github.ctakesdtn.nn.Params;
 import io.github.ctakesdtn.model.NetworkConfig;
 import io.github.ctakesdtn.model.Routing;
 import io.github.ctakesdtn.model.TagSet;
@@ -42,15 +43,18 @@ public final class TransferTrainer {
   private final Checkpoints checkpoints;
   /** Null for a fresh start. */
   private final PretrainedStart start;
+  /** Trained character language models for the contextual embeddings ({@link CharLmTrainer}), or null. */
+  private final Params contextModels;
 
   /** @param embeddings pre-trained word vectors for the shared word-embedding table, or null */
   public TransferTrainer(NetworkConfig shape, TrainingConfig config, SharingScheme scheme, TransferConfig transfer,
       EmbeddingTable embeddings, TrainingListener listener) {
-    this(shape, config, scheme, transfer, embeddings, listener, Checkpoints.NONE, null);
+    this(shape, config, scheme, transfer, embeddings, listener, Checkpoints.NONE, null, null);
   }
 
   private TransferTrainer(NetworkConfig shape, TrainingConfig config, SharingScheme scheme, TransferConfig transfer,
-      EmbeddingTable embeddings, TrainingListener listener, Checkpoints checkpoints, PretrainedStart start) {
+      EmbeddingTable embeddings, TrainingListener listener, Checkpoints checkpoints, PretrainedStart start,
+      Params contextModels) {
     this.shape = shape;
     this.config = config;
     this.scheme = scheme;
@@ -59,11 +63,13 @@ public final class TransferTrainer {
     this.listener = listener;
     this.checkpoints = checkpoints;
     this.start = start;
+    this.contextModels = contextModels;
   }
 
   /** The same trainer, writing a checkpoint after every epoch and resuming from the one it is given, if any. */
   public TransferTrainer withCheckpoints(Checkpoints checkpoints) {
-    return new TransferTrainer(shape, config, scheme, transfer, embeddings, listener, checkpoints, start);
+    return new TransferTrainer(shape, config, scheme, transfer, embeddings, listener, checkpoints, start,
+        contextModels);
   }
 
   /**
@@ -71,7 +77,14 @@ public final class TransferTrainer {
    * fresh start); the network takes that model's layer sizes, and its vocabularies join the data's.
    */
   public TransferTrainer withStart(PretrainedStart start) {
-    return new TransferTrainer(shape, config, scheme, transfer, embeddings, listener, checkpoints, start);
+    return new TransferTrainer(shape, config, scheme, transfer, embeddings, listener, checkpoints, start,
+        contextModels);
+  }
+
+  /** The same trainer, its contextual embeddings read by these trained character language models (null: none). */
+  public TransferTrainer withContextModels(Params contextModels) {
+    return new TransferTrainer(shape, config, scheme, transfer, embeddings, listener, checkpoints, start,
+        contextModels);
   }
 
   public Result train(List<LabeledSentence> source, List<LabeledSentence> target, List<LabeledSentence> targetDev,
@@ -88,7 +101,7 @@ public final class TransferTrainer {
     Vocabulary words = Trainer.wordVocabulary(both, embeddings, start == null ? List.of() : start.words());
     Vocabulary chars = Trainer.charVocabulary(both, start == null ? List.of() : start.chars());
     Set<String> singletons = Trainer.singletonWords(both);
-    NetworkConfig network = (start == null ? shape : start.shapeFor(shape.dropout()))
+    NetworkConfig network = (start == null ? shape : start.shapeFor(shape.dropout(), shape.contextHidden()))
         .withSizes(words.size(), chars.size(), sourceTags.size());
     if (embeddings != null) {
       network = network.withWordEmbedding(embeddings.dimension());
@@ -100,6 +113,9 @@ public final class TransferTrainer {
     LinearChainCrf targetCrf = graphScheme.sharedOutput() ? sourceCrf : new LinearChainCrf(targetTags);
     if (start != null) {
       listener.startedFrom(start.copyInto(net, words, chars, sourceCrf, targetCrf).describe(words, chars, targetTags));
+    }
+    if (contextModels != null) {
+      CharLmTrainer.copyInto(contextModels, net);
     }
     TaskData sourceTask = new TaskData(source, sourceTags, sourceCrf, optimizer(sourceTags), words, singletons);
     TaskData targetTask = new TaskData(target, targetTags, targetCrf,

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
 import io.github.ctakesdtn.corpus.TagScheme;
+import io.github.ctakesdtn.nn.GateObserver;
 import io.github.ctakesdtn.nn.Tensor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,9 +27,14 @@ public class ModelFileTest {
   @Rule public TemporaryFolder temp = new TemporaryFolder();
 
   public static TaggerModel randomModel() {
+    return randomModel(0);
+  }
+
+  /** @param contextHidden the size of its character language models (0: none) */
+  static TaggerModel randomModel(int contextHidden) {
     TagSet tags = new TagSet(TagScheme.IOBES, List.of("Disease", "Drug"));
     NetworkConfig config = TaggerNetworkTest.tiny(NetworkConfig.CNN).withSizes(
-        TaggerNetworkTest.WORDS.size(), TaggerNetworkTest.CHARS.size(), tags.size());
+        TaggerNetworkTest.WORDS.size(), TaggerNetworkTest.CHARS.size(), tags.size()).withContextHidden(contextHidden);
     Network network = TaggerModel.network(config, tags, TaggerNetworkTest.CHARS, null, 0);
     network.params().initialise(11);
     network.refresh();
@@ -72,6 +78,25 @@ public class ModelFileTest {
     ModelFile.save(back, again);
     assertArrayEquals(entry(file, "parameters.bin"), entry(again, "parameters.bin"));
     assertArrayEquals(entry(file, "crf.bin"), entry(again, "crf.bin"));
+  }
+
+  @Test
+  public void aModelWithContextualEmbeddingsKeepsItsLanguageModels() throws IOException {
+    TaggerModel model = randomModel(4);
+    Path file = temp.getRoot().toPath().resolve("context.zip");
+    ModelFile.save(model, file);
+    TaggerModel back = ModelFile.load(file);
+    assertEquals(4, back.config().contextHidden());
+    assertSameParameters(model.network(), back.network());
+    assertTrue(back.network().params().tensors().stream().anyMatch(t -> t.name().equals("charLm.backward.lstm.W")));
+    List<List<String>> sentences = List.of(List.of("The", "patient", "has", "fever"), List.of("No", "fever"));
+    double[][][] before = model.network().emitter(Task.TARGET, model.words(), GateObserver.NONE).emissions(sentences);
+    double[][][] after = back.network().emitter(Task.TARGET, back.words(), GateObserver.NONE).emissions(sentences);
+    for (int s = 0; s < before.length; s++) {
+      for (int t = 0; t < before[s].length; t++) {
+        assertArrayEquals(before[s][t], after[s][t], 0);
+      }
+    }
   }
 
   @Test

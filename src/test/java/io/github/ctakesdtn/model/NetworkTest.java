@@ -5,6 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.github.ctakesdtn.corpus.TagScheme;
 import io.github.ctakesdtn.corpus.TokenSpan;
+import io.github.ctakesdtn.nn.GateObserver;
 import io.github.ctakesdtn.nn.Gradients;
 import io.github.ctakesdtn.nn.Param;
 import io.github.ctakesdtn.nn.Params;
@@ -153,41 +154,74 @@ public class NetworkTest {
   }
 
   @Test
-  public void withDropoutTheGradientsMatchFiniteDifferencesUnderTheSameMasks() {
-    for (String encoder : List.of(NetworkConfig.CNN, NetworkConfig.LSTM)) {
-      Network network = new Network(shape(encoder, 0.5, TAGS.size()), TAGS.size(),
-          Routing.of(SharingScheme.DTN, true), CHARS, 0.5);
-      randomize(network.params(), 11, 0.3);
-      network.refresh();
-      LinearChainCrf crf = crf(TAGS);
-      List<Network.Example> examples = examples(gold(TAGS));
-      Gradients grads = new Gradients(network.params());
-      network.accumulate(Task.TARGET, examples, crf, 1, 42, grads, new CrfGradient(TAGS.size()));
-      Random pick = new Random(7);
-      int checked = 0;
-      for (Param p : network.params(Task.TARGET)) {
-        for (int k = 0; k < 3; k++) {
-          int r = pick.nextInt(p.rows());
-          int c = pick.nextInt(p.columns());
-          float original = p.value()[r][c];
-          float eps = 1e-2f;
-          p.value()[r][c] = original + eps;
-          network.refresh();
-          double plus = loss(network, examples, crf);
-          p.value()[r][c] = original - eps;
-          network.refresh();
-          double minus = loss(network, examples, crf);
-          p.value()[r][c] = original;
-          network.refresh();
-          double numeric = (plus - minus) / (2 * eps);
-          double analytic = grads.of(p)[r][c];
-          assertEquals(encoder + " " + p + " [" + r + "][" + c + "]", numeric, analytic,
-              2e-3 + 0.05 * Math.abs(numeric));
-          checked++;
-        }
-      }
-      assertTrue(checked > 50);
+  public void withContextualEmbeddingsTheTaggingFormScoresWhatTrainingScores() {
+    Network network = new Network(shape(NetworkConfig.CNN, 0, TAGS.size()).withContextHidden(3), TAGS.size(),
+        Routing.singleTask(), CHARS, 0);
+    randomize(network.params(), 5, 0.3);
+    network.refresh();
+    LinearChainCrf crf = crf(TAGS);
+    List<int[]> gold = gold(TAGS);
+    double trained = network.accumulate(Task.TARGET, examples(gold), crf, 1, 42, new Gradients(network.params()),
+        new CrfGradient(TAGS.size()));
+    double[][][] emissions = network.emitter(Task.TARGET, WORDS, GateObserver.NONE).emissions(SENTENCES);
+    double tagged = 0;
+    for (int s = 0; s < SENTENCES.size(); s++) {
+      tagged += crf.negLogLikelihood(emissions[s], gold.get(s), new double[emissions[s].length][TAGS.size()],
+          new CrfGradient(TAGS.size()));
     }
+    assertEquals(trained, tagged, 1e-3);
+    // The same network without the contextual embeddings' inputs scores otherwise: they are read.
+    Network plain = new Network(shape(NetworkConfig.CNN, 0, TAGS.size()), TAGS.size(), Routing.singleTask(), CHARS, 0);
+    randomize(plain.params(), 5, 0.3);
+    plain.refresh();
+    double without = plain.accumulate(Task.TARGET, examples(gold), crf, 1, 42, new Gradients(plain.params()),
+        new CrfGradient(TAGS.size()));
+    assertTrue(Math.abs(without - trained) > 1e-3);
+  }
+
+  @Test
+  public void withDropoutTheGradientsMatchFiniteDifferencesUnderTheSameMasks() {
+    for (int contextHidden : new int[] {0, 3}) {
+      for (String encoder : List.of(NetworkConfig.CNN, NetworkConfig.LSTM)) {
+        checkWithDropout(encoder, contextHidden);
+      }
+    }
+  }
+
+  /** With contextual embeddings, the word BiLSTM's rows for them are among the parameters checked. */
+  private static void checkWithDropout(String encoder, int contextHidden) {
+    Network network = new Network(shape(encoder, 0.5, TAGS.size()).withContextHidden(contextHidden), TAGS.size(),
+        Routing.of(SharingScheme.DTN, true), CHARS, 0.5);
+    randomize(network.params(), 11, 0.3);
+    network.refresh();
+    LinearChainCrf crf = crf(TAGS);
+    List<Network.Example> examples = examples(gold(TAGS));
+    Gradients grads = new Gradients(network.params());
+    network.accumulate(Task.TARGET, examples, crf, 1, 42, grads, new CrfGradient(TAGS.size()));
+    Random pick = new Random(7);
+    int checked = 0;
+    for (Param p : network.params(Task.TARGET)) {
+      for (int k = 0; k < 3; k++) {
+        int r = pick.nextInt(p.rows());
+        int c = pick.nextInt(p.columns());
+        float original = p.value()[r][c];
+        float eps = 1e-2f;
+        p.value()[r][c] = original + eps;
+        network.refresh();
+        double plus = loss(network, examples, crf);
+        p.value()[r][c] = original - eps;
+        network.refresh();
+        double minus = loss(network, examples, crf);
+        p.value()[r][c] = original;
+        network.refresh();
+        double numeric = (plus - minus) / (2 * eps);
+        double analytic = grads.of(p)[r][c];
+        assertEquals(encoder + " context " + contextHidden + " " + p + " [" + r + "][" + c + "]", numeric, analytic,
+            2e-3 + 0.05 * Math.abs(numeric));
+        checked++;
+      }
+    }
+    assertTrue(checked > 50);
   }
 
   /** The summed loss with the masks of seed 42, as in the gradient's pass. */

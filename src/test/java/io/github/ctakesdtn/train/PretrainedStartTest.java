@@ -61,7 +61,7 @@ public class PretrainedStartTest {
   private static Started start(TaggerModel donor, List<String> labels) {
     TagSet tags = new TagSet(TagScheme.IOBES, labels);
     PretrainedStart start = new PretrainedStart(donor, LabelTypeMapping.defaults());
-    NetworkConfig config = start.shapeFor(0.0).withSizes(NEW_WORDS.size(), NEW_CHARS.size(), tags.size());
+    NetworkConfig config = start.shapeFor(0.0, 0).withSizes(NEW_WORDS.size(), NEW_CHARS.size(), tags.size());
     Network network = TaggerModel.network(config, tags, NEW_CHARS, null, 0);
     network.params().initialise(11);
     network.refresh();
@@ -118,7 +118,7 @@ public class PretrainedStartTest {
     PretrainedStart start = new PretrainedStart(donor, LabelTypeMapping.defaults());
     TagSet source = new TagSet(TagScheme.IOBES, List.of("Chemical", "Disease"));
     TagSet target = new TagSet(TagScheme.IOBES, List.of("Disease"));
-    NetworkConfig shape = start.shapeFor(0.0).withSizes(NEW_WORDS.size(), NEW_CHARS.size(), source.size());
+    NetworkConfig shape = start.shapeFor(0.0, 0).withSizes(NEW_WORDS.size(), NEW_CHARS.size(), source.size());
     Network network = new Network(shape, target.size(), Routing.of(SharingScheme.DTN, false), NEW_CHARS, 0.0);
     network.params().initialise(11);
     network.refresh();
