@@ -26,15 +26,16 @@ public final class Emitter {
   private final int[] charIndex;
   private final int maxWordLength;
   private final Function<String, float[]> shapeFeatures;
-  /** Null without contextual embeddings. */
-  private final CharContext context;
+  /** A sentence's contextual embeddings ({@link CharContext}); null without them. */
+  private final Function<List<String>, float[][]> context;
   private final CharLayer.Encoder chars;
   private final SequenceLayer.Encoder wordEncoder;
   private final RowLayer.Function output;
   private final Map<String, WordInput> forms = new ConcurrentHashMap<>();
 
   Emitter(Vocabulary words, int[] charIndex, int maxWordLength, Function<String, float[]> shapeFeatures,
-      CharContext context, CharLayer.Encoder chars, SequenceLayer.Encoder wordEncoder, RowLayer.Function output) {
+      Function<List<String>, float[][]> context, CharLayer.Encoder chars, SequenceLayer.Encoder wordEncoder,
+      RowLayer.Function output) {
     this.words = words;
     this.charIndex = charIndex;
     this.maxWordLength = maxWordLength;
@@ -89,7 +90,7 @@ public final class Emitter {
    * its embedding in this sentence.
    */
   private void addInContext(List<String> sentence, List<WordInput> inputs, int[] rows) {
-    float[][] embedded = context.embed(sentence);
+    float[][] embedded = context.apply(sentence);
     for (int t = 0; t < sentence.size(); t++) {
       WordInput form = input(sentence.get(t));
       float[] features = Arrays.copyOf(form.charFeatures(), form.charFeatures().length + embedded[t].length);

@@ -66,8 +66,12 @@ public final class Network {
   private final float keep;
   /** Null without contextual embeddings. */
   private final CharContext context;
-  /** Contextual embeddings of training sentences, which every epoch reads again (they do not change). */
+  /**
+   * While training: the contextual embeddings of the sentences seen, which every epoch (and every dev
+   * evaluation) reads again, and which do not change.
+   */
   private final Map<List<String>, float[][]> contextMemo = new ConcurrentHashMap<>();
+  private volatile boolean keepContext;
 
   /**
    * @param shape sizes; its tag count is the source task's in a transfer network
@@ -202,6 +206,17 @@ public final class Network {
     }
   }
 
+  /**
+   * Whether to keep the sentences' contextual embeddings (up to {@link #MEMO_SENTENCES} sentences):
+   * on while training, which reads the same sentences every epoch; off (and forgotten) for tagging.
+   */
+  public void keepContext(boolean keep) {
+    keepContext = keep;
+    if (!keep) {
+      contextMemo.clear();
+    }
+  }
+
   /** The word-embedding table [vocabulary][dims], shared by every task. */
   public float[][] wordEmbedding() {
     return wordEmbedding.value();
@@ -233,7 +248,8 @@ public final class Network {
   /** The tagging form of a task's path, from the parameters' current values. */
   public Emitter emitter(Task task, Vocabulary words, GateObserver gates) {
     Route route = route(task);
-    return new Emitter(words, charIndex, shape.maxWordLength(), this::shapeFeatures, context,
+    return new Emitter(words, charIndex, shape.maxWordLength(), this::shapeFeatures,
+        context == null ? null : this::contextOf,
         route.chars().inference(gates), route.words().inference(wordEmbedding.value(), gates),
         route.emissions().inference(gates));
   }
@@ -360,8 +376,11 @@ public final class Network {
     return loss;
   }
 
-  /** A training sentence's contextual embeddings, computed once while the memo has room. */
+  /** A sentence's contextual embeddings; while training, computed once while the memo has room. */
   private float[][] contextOf(List<String> tokens) {
+    if (!keepContext) {
+      return context.embed(tokens);
+    }
     float[][] rows = contextMemo.get(tokens);
     if (rows == null) {
       rows = context.embed(tokens);

@@ -36,6 +36,7 @@ final class ParallelStep implements AutoCloseable {
 
   ParallelStep(Network network, TrainingConfig config) {
     this.network = network;
+    network.keepContext(true); // the same sentences come back every epoch and every dev evaluation
     this.config = config;
     this.optimizer = new Optimizer(network.params(), config.optimizer().equals("adam"), config.learningRate(),
         config.clipNorm());
@@ -171,5 +172,6 @@ final class ParallelStep implements AutoCloseable {
   @Override
   public void close() {
     pool.shutdownNow();
+    network.keepContext(false);
   }
 }
