@@ -31,7 +31,8 @@ final class EmbeddingOptions {
   @Option(names = "--unlabelled", paramLabel = "PATH",
       description = "Unannotated notes (a folder or a file; repeatable). From a trained start (the default), the first"
           + " model tags them and a second one trains on its mentions too (self-training); with a fresh network, the"
-          + " learned vectors read their text. Refused where neither reads them.")
+          + " learned vectors read their text; with --char-lm, the character language models read it too. Refused where"
+          + " nothing reads them.")
   List<Path> unlabelled = new ArrayList<>();
 
   @Option(names = "--no-learned-vectors",

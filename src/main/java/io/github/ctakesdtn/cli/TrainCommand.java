@@ -154,6 +154,8 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     options.check(spec);
+    OptionChecks.atLeast(spec, "--char-lm", charLm, 0);
+    OptionChecks.atLeast(spec, "--char-lm-passes", charLmPasses, 1);
     // Before any work: a bad --out would otherwise fail only after the first epoch.
     CommandPaths.requireWritableFile(out, "--out");
     PrintStream console = System.out;
@@ -164,8 +166,6 @@ final class TrainCommand implements Callable<Integer> {
     List<LabeledSentence> devSentences = split.dev();
     String devSource = split.devSource();
 
-    OptionChecks.atLeast(spec, "--char-lm", charLm, 0);
-    OptionChecks.atLeast(spec, "--char-lm-passes", charLmPasses, 1);
     NetworkConfig shape = options.shape().withContextHidden(charLm);
     TrainingConfig config = options.config();
 
