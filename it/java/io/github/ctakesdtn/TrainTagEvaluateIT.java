@@ -209,8 +209,8 @@ public class TrainTagEvaluateIT {
     assertTrue(refused.toString(), refused.err().contains("cannot go with --word-hidden"));
   }
 
-  @Test
-  public void unannotatedNotesTrainASecondModelOnTheFirstOnesMentions() throws Exception {
+  /** xmi/few (30 annotated sentences), xmi/held (20) and notes/note.txt (40 unannotated sentences). */
+  private void writeFewHeldAndNotes() throws Exception {
     writeConll("few", SyntheticCorpus.sentences(30, 7));
     writeConll("held", SyntheticCorpus.sentences(20, 9));
     Path notes = Files.createDirectories(dir().resolve("notes"));
@@ -219,6 +219,11 @@ public class TrainTagEvaluateIT {
       text.append(String.join(" ", sentence.tokens())).append(".\n\n");
     }
     Files.writeString(notes.resolve("note.txt"), text);
+  }
+
+  @Test
+  public void unannotatedNotesTrainASecondModelOnTheFirstOnesMentions() throws Exception {
+    writeFewHeldAndNotes();
 
     Cli.Result trained = Cli.ok(dir(), "train", "--train", "xmi/few", "--unlabelled", "notes", "--test", "xmi/held",
         "--out", "self.model", "--epochs", "1", "--seed", "5");
@@ -247,14 +252,7 @@ public class TrainTagEvaluateIT {
 
   @Test
   public void contextualEmbeddingsLearnFromTheNotesAndTravelInTheModel() throws Exception {
-    writeConll("few", SyntheticCorpus.sentences(30, 7));
-    writeConll("held", SyntheticCorpus.sentences(20, 9));
-    Path notes = Files.createDirectories(dir().resolve("notes"));
-    StringBuilder text = new StringBuilder();
-    for (LabeledSentence sentence : SyntheticCorpus.sentences(40, 8)) {
-      text.append(String.join(" ", sentence.tokens())).append(".\n\n");
-    }
-    Files.writeString(notes.resolve("note.txt"), text);
+    writeFewHeldAndNotes();
 
     Cli.Result trained = Cli.ok(dir(), "train", "--train", "xmi/few", "--unlabelled", "notes", "--char-lm", "8",
         "--char-lm-passes", "2", "--no-self-training", "--out", "context.model", "--epochs", "1", "--seed", "5");
