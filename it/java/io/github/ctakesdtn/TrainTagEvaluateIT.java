@@ -15,7 +15,9 @@ import io.github.ctakesdtn.uima.ModelRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.ctakes.typesystem.type.constants.CONST;
 import org.apache.ctakes.typesystem.type.textsem.IdentifiedAnnotation;
 import org.apache.uima.fit.factory.JCasFactory;
@@ -248,6 +250,29 @@ public class TrainTagEvaluateIT {
         "first.model", "--epochs", "1", "--seed", "5", "--no-self-training");
     assertTrue(firstOnly.toString(), !firstOnly.out().contains("self-training"));
     assertTrue(!ModelFile.load(dir().resolve("first.model")).provenance().has("selfTraining"));
+  }
+
+  @Test
+  public void aTeacherTagsTheUnannotatedSentencesInsteadOfTheFirstModel() throws Exception {
+    writeFewHeldAndNotes();
+    String[] run = {"train", "--train", "xmi/few", "--unlabelled", "notes", "--epochs", "1"};
+
+    // Without notes: the first model of the next run, which has them.
+    Cli.ok(dir(), "train", "--train", "xmi/few", "--epochs", "1", "--out", "teacher.model", "--seed", "5");
+    Cli.ok(dir(), concat(run, "--out", "self.model", "--seed", "5"));
+    // Another seed's run with the seed-5 first model as its teacher trains on that model's mentions.
+    Cli.Result taught = Cli.ok(dir(), concat(run, "--out", "taught.model", "--seed", "6", "--teacher", "teacher.model"));
+
+    assertTrue(taught.toString(), taught.out().contains("self-training: the teacher (dev F1"));
+    JsonObject provenance = ModelFile.load(dir().resolve("taught.model")).provenance();
+    assertEquals(ModelRegistry.sha256(dir().resolve("teacher.model").toString()),
+        provenance.getAsJsonObject("data").getAsJsonObject("teacher").get("sha256").getAsString());
+    JsonObject byFirstModel = ModelFile.load(dir().resolve("self.model")).provenance().getAsJsonObject("selfTraining");
+    assertEquals(byFirstModel.get("mentionsFound"), provenance.getAsJsonObject("selfTraining").get("mentionsFound"));
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    return Stream.concat(Arrays.stream(first), Arrays.stream(more)).toArray(String[]::new);
   }
 
   @Test

@@ -121,6 +121,12 @@ final class TrainCommand implements Callable<Integer> {
           + " sentences (those --sample leaves out, and the --unlabelled notes).")
   boolean noSelfTraining;
 
+  @Option(names = "--teacher", paramLabel = "MODEL",
+      description = "Self-training with a teacher: this trained model (e.g. a slower, more accurate one made with"
+          + " --char-lm) tags the unannotated sentences instead of the first model, so that this run's network learns"
+          + " what it finds (distillation). Its labels must be among the training corpus's.")
+  String teacher;
+
   @Option(names = "--char-lm", paramLabel = "N",
       description = "Contextual embeddings (Akbik et al. 2018): two character language models of N LSTM units, trained"
           + " first on the text this run has (training corpora, source, --unlabelled notes), give each token an"
@@ -194,6 +200,7 @@ final class TrainCommand implements Callable<Integer> {
             unannotated.stream().map(tokens -> new LabeledSentence(tokens, List.of())).toList()));
       }
     }
+    TaggerModel teacherModel = teacher(start, unannotated, trainSentences, data);
     modelCard.licences(); // a bad entry fails now, not after training
     HistoryRecorder history = new HistoryRecorder(devSentences.stream().map(LabeledSentence::tokens).toList());
     TrainingListener listener = TrainingListeners.all(progress(console, history, provenance), history);
@@ -236,7 +243,7 @@ final class TrainCommand implements Callable<Integer> {
       secondCheckpoints = checkpoints(selfTrainingCheckpoint(), secondRecipe, console);
       HistoryRecorder secondHistory = new HistoryRecorder(devSentences.stream().map(LabeledSentence::tokens).toList());
       secondHistory.checkpointIn(secondCheckpoints.runState(), secondCheckpoints.resumed());
-      SchemeTrainer.Outcome second = selfTrain(phase, outcome, unannotated, trainSentences,
+      SchemeTrainer.Outcome second = selfTrain(phase, outcome, teacherModel, devSentences, unannotated, trainSentences,
           TrainingListeners.all(progress(console, secondHistory, provenance), secondHistory), secondCheckpoints,
           provenance, console);
       if (second != null) {
@@ -402,18 +409,56 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * The self-training phase: the first model tags the unannotated sentences, and a second run trains
-   * on its mentions beside the annotated sentences. Returns that run's outcome when its dev F1 is at
-   * least the first's (model selection, as between epochs), else null; the provenance records both.
+   * The --teacher model, loaded and checked before any training, and recorded (location and SHA-256) in
+   * the provenance's data; null without --teacher. It needs the unannotated sentences of self-training
+   * to tag, and labels the training corpus has, since its mentions become training sentences.
    */
-  private static SchemeTrainer.Outcome selfTrain(Phase phase, SchemeTrainer.Outcome first,
-      List<List<String>> unannotated, List<LabeledSentence> annotated, TrainingListener listener,
-      Checkpoints checkpoints, JsonObject provenance, PrintStream console) {
-    List<LabeledSentence> silver = SelfTraining.tagged(first.model(), unannotated);
+  private TaggerModel teacher(PretrainedStart start, List<List<String>> unannotated, List<LabeledSentence> annotated,
+      JsonObject data) throws IOException {
+    if (teacher == null) {
+      return null;
+    }
+    String why = start == null ? "a fresh network (self-training runs from a trained start)"
+        : source != null ? "--source (self-training runs without a source corpus)"
+        : noSelfTraining ? "--no-self-training"
+        : unannotated.isEmpty() ? "no unannotated sentences (pass --sample or --unlabelled notes)" : null;
+    if (why != null) {
+      throw new ParameterException(spec.commandLine(),
+          "--teacher tags the unannotated sentences of self-training, which this run does not have: " + why);
+    }
+    TaggerModel model = ModelRegistry.tagger(teacher).model();
+    List<String> unknown = model.tags().labels().stream()
+        .filter(label -> !Trainer.labelsOf(annotated).contains(label)).toList();
+    if (!unknown.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--teacher " + teacher + " finds " + unknown
+          + ", which the training corpus does not annotate (its labels: " + Trainer.labelsOf(annotated) + ")");
+    }
+    JsonObject from = new JsonObject();
+    from.addProperty("source", teacher);
+    from.addProperty("sha256", ModelRegistry.sha256(teacher));
+    data.add("teacher", from);
+    return model;
+  }
+
+  /**
+   * The self-training phase: the first model (or the --teacher) tags the unannotated sentences, and a
+   * second run trains on its mentions beside the annotated sentences. Returns that run's outcome when
+   * its dev F1 is at least the first's (model selection, as between epochs), else null; the provenance
+   * records both.
+   */
+  private static SchemeTrainer.Outcome selfTrain(Phase phase, SchemeTrainer.Outcome first, TaggerModel teacher,
+      List<LabeledSentence> dev, List<List<String>> unannotated, List<LabeledSentence> annotated,
+      TrainingListener listener, Checkpoints checkpoints, JsonObject provenance, PrintStream console) {
+    String tagger = String.format("the first model (dev F1 %.2f)", 100 * first.devF1());
+    if (teacher != null) {
+      double teacherDevF1 = SentenceEvaluation.evaluate("dev", new Tagger(teacher), dev).exact().micro().f1();
+      tagger = String.format("the teacher (dev F1 %.2f)", 100 * teacherDevF1);
+    }
+    List<LabeledSentence> silver = SelfTraining.tagged(teacher != null ? teacher : first.model(), unannotated);
     long mentions = silver.stream().mapToLong(sentence -> sentence.spans().size()).sum();
-    console.printf("self-training: the first model (dev F1 %.2f) found %,d mentions in %,d unannotated sentences;"
+    console.printf("self-training: %s found %,d mentions in %,d unannotated sentences;"
         + " a second model trains on them and the %,d annotated ones (--no-self-training stops at the first)%n",
-        100 * first.devF1(), mentions, silver.size(), annotated.size());
+        tagger, mentions, silver.size(), annotated.size());
     List<LabeledSentence> both = new ArrayList<>(annotated);
     both.addAll(silver);
     SchemeTrainer.Outcome second = phase.train(both, listener, checkpoints);

@@ -47,6 +47,20 @@ public class BadTrainInputTest {
   }
 
   @Test
+  public void aTeacherIsRefusedWithoutSentencesToTagOrWithLabelsTheCorpusLacks() throws Exception {
+    String corpus = files.write("ok.tsv", "Aspirin\tB-Chemical\nhelps\tO\n\n");
+    String notes = files.write("note.txt", "Aspirin helps.\n");
+    String bundled = "classpath:io/github/ctakesdtn/models/default.model";
+    String[] fromBundled = {"train", "--train", corpus, "--dev", corpus, "--out", files.path("m.model").toString(),
+        "--teacher", bundled};
+    assertReports(CliRun.run(fromBundled), 2, "--teacher tags the unannotated sentences of self-training",
+        "no unannotated sentences");
+    assertReports(CliRun.run(fromBundled, "--unlabelled", notes, "--no-self-training"), 2, "--no-self-training");
+    assertReports(CliRun.run(fromBundled, "--unlabelled", notes), 2, "--teacher " + bundled,
+        "DiseaseDisorderMention", "which the training corpus does not annotate (its labels: [Chemical])");
+  }
+
+  @Test
   public void optionsBelowOneAreUsageErrorsNamingTheOption() throws Exception {
     String corpus = files.write("ok.tsv", "Aspirin\tB-Chemical\nhelps\tO\n\n");
     for (String option : new String[] {"--epochs", "--patience", "--batch-size", "--threads", "--word-hidden"}) {
