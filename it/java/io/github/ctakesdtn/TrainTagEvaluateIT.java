@@ -224,19 +224,34 @@ public class TrainTagEvaluateIT {
   }
 
   @Test
-  public void unannotatedNotesTrainASecondModelOnTheFirstOnesMentions() throws Exception {
+  public void unannotatedNotesTrainNewModelsInRoundsOnTheBestOnesMentions() throws Exception {
     writeFewHeldAndNotes();
 
     Cli.Result trained = Cli.ok(dir(), "train", "--train", "xmi/few", "--unlabelled", "notes", "--test", "xmi/held",
-        "--out", "self.model", "--epochs", "1", "--seed", "5");
+        "--out", "self.model", "--epochs", "1", "--seed", "5", "--self-training-rounds", "3");
     assertTrue("notes no longer mean a fresh network: " + trained, trained.out().contains("starting from the bundled"));
-    assertTrue(trained.toString(), trained.out().contains("self-training: the first model"));
-    assertTrue(trained.toString(), trained.out().contains("self-training: kept the"));
+    assertTrue(trained.toString(), trained.out().contains("self-training, round 1: the first model"));
+    assertTrue(trained.toString(), trained.out().contains("self-training, round 1: kept"));
     JsonObject provenance = ModelFile.load(dir().resolve("self.model")).provenance();
     JsonObject selfTraining = provenance.getAsJsonObject("selfTraining");
     int unannotated = selfTraining.get("unannotatedSentences").getAsInt();
     assertTrue(selfTraining.toString(), unannotated >= 30 && unannotated <= 10 * 27);
-    assertTrue(selfTraining.toString(), selfTraining.get("mentionsFound").getAsInt() > 0);
+    JsonArray rounds = selfTraining.getAsJsonArray("rounds");
+    assertTrue(selfTraining.toString(), rounds.get(0).getAsJsonObject().get("mentionsFound").getAsInt() > 0);
+    // Rounds go on while they are kept, up to three; the model written is the best of the first and the kept ones.
+    double bestDevF1 = selfTraining.get("firstDevF1").getAsDouble();
+    for (int i = 0; i < rounds.size(); i++) {
+      JsonObject round = rounds.get(i).getAsJsonObject();
+      boolean last = i == rounds.size() - 1;
+      assertTrue(selfTraining.toString(), round.get("kept").getAsBoolean() || last);
+      assertEquals(round.get("kept").getAsBoolean(), round.get("devF1").getAsDouble() >= bestDevF1);
+      if (round.get("kept").getAsBoolean()) {
+        bestDevF1 = round.get("devF1").getAsDouble();
+      }
+    }
+    assertTrue(selfTraining.toString(), rounds.size() <= 3 && (rounds.size() == 3
+        || !rounds.get(rounds.size() - 1).getAsJsonObject().get("kept").getAsBoolean()));
+    assertEquals(bestDevF1, provenance.getAsJsonObject("scores").get("devF1").getAsDouble(), 0.0);
     assertTrue(provenance.getAsJsonObject("data").has("unannotated"));
     double firstTestF1 = selfTraining.get("firstTestF1").getAsDouble();
     assertTrue(trained.toString(), trained.out().contains(String.format("test exact-span F1 of the first model %.2f",
@@ -263,12 +278,17 @@ public class TrainTagEvaluateIT {
     // Another seed's run with the seed-5 first model as its teacher trains on that model's mentions.
     Cli.Result taught = Cli.ok(dir(), concat(run, "--out", "taught.model", "--seed", "6", "--teacher", "teacher.model"));
 
-    assertTrue(taught.toString(), taught.out().contains("self-training: the teacher (dev F1"));
+    assertTrue(taught.toString(), taught.out().contains("self-training, round 1: the teacher (dev F1"));
     JsonObject provenance = ModelFile.load(dir().resolve("taught.model")).provenance();
     assertEquals(ModelRegistry.sha256(dir().resolve("teacher.model").toString()),
         provenance.getAsJsonObject("data").getAsJsonObject("teacher").get("sha256").getAsString());
     JsonObject byFirstModel = ModelFile.load(dir().resolve("self.model")).provenance().getAsJsonObject("selfTraining");
-    assertEquals(byFirstModel.get("mentionsFound"), provenance.getAsJsonObject("selfTraining").get("mentionsFound"));
+    assertEquals(firstRound(byFirstModel).get("mentionsFound"),
+        firstRound(provenance.getAsJsonObject("selfTraining")).get("mentionsFound"));
+  }
+
+  private static JsonObject firstRound(JsonObject selfTraining) {
+    return selfTraining.getAsJsonArray("rounds").get(0).getAsJsonObject();
   }
 
   private static String[] concat(String[] first, String... more) {

@@ -1,6 +1,7 @@
 package io.github.ctakesdtn.cli;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.ctakesdtn.corpus.AtomicFiles;
 import io.github.ctakesdtn.corpus.LabelTypeMapping;
@@ -121,6 +122,11 @@ final class TrainCommand implements Callable<Integer> {
           + " sentences (those --sample leaves out, and the --unlabelled notes).")
   boolean noSelfTraining;
 
+  @Option(names = "--self-training-rounds", paramLabel = "N",
+      description = "Most rounds of self-training: each round's model, when its dev F1 is no worse, tags the"
+          + " unannotated sentences for the next (default: ${DEFAULT-VALUE}).")
+  int selfTrainingRounds = 1;
+
   @Option(names = "--teacher", paramLabel = "MODEL",
       description = "Self-training with a teacher: this trained model (e.g. a slower, more accurate one made with"
           + " --char-lm) tags the unannotated sentences instead of the first model, so that this run's network learns"
@@ -162,6 +168,7 @@ final class TrainCommand implements Callable<Integer> {
     options.check(spec);
     OptionChecks.atLeast(spec, "--char-lm", charLm, 0);
     OptionChecks.atLeast(spec, "--char-lm-passes", charLmPasses, 1);
+    OptionChecks.atLeast(spec, "--self-training-rounds", selfTrainingRounds, 1);
     // Before any work: a bad --out would otherwise fail only after the first epoch.
     CommandPaths.requireWritableFile(out, "--out");
     PrintStream console = System.out;
@@ -236,20 +243,12 @@ final class TrainCommand implements Callable<Integer> {
         contextModels);
     SchemeTrainer.Outcome outcome = phase.train(trainSentences, listener, checkpoints);
     SchemeTrainer.Outcome first = outcome;
-    Checkpoints secondCheckpoints = null;
+    List<Checkpoints> roundCheckpoints = new ArrayList<>();
     if (!unannotated.isEmpty()) {
-      JsonObject secondRecipe = recipe.deepCopy();
-      secondRecipe.addProperty("phase", "self-training");
-      secondCheckpoints = checkpoints(selfTrainingCheckpoint(), secondRecipe, console);
-      HistoryRecorder secondHistory = new HistoryRecorder(devSentences.stream().map(LabeledSentence::tokens).toList());
-      secondHistory.checkpointIn(secondCheckpoints.runState(), secondCheckpoints.resumed());
-      SchemeTrainer.Outcome second = selfTrain(phase, outcome, teacherModel, devSentences, unannotated, trainSentences,
-          TrainingListeners.all(progress(console, secondHistory, provenance), secondHistory), secondCheckpoints,
-          provenance, console);
-      if (second != null) {
-        outcome = second;
-        history = secondHistory;
-      }
+      SelfTrained kept = selfTrain(phase, first, history, teacherModel, devSentences, unannotated, trainSentences, recipe,
+          roundCheckpoints, provenance, console);
+      outcome = kept.outcome();
+      history = kept.history();
     }
     TaggerModel trained = outcome.model();
     JsonObject scores = new JsonObject();
@@ -285,8 +284,8 @@ final class TrainCommand implements Callable<Integer> {
     ModelFile.save(trained.withLabelTypes(mappings), out, modelCard.documents(trained.withLabelTypes(mappings), history.history(), true,
         ReportOptions.gateHistograms(trained, devSentences), evaluations));
     checkpoints.remove();
-    if (secondCheckpoints != null) {
-      secondCheckpoints.remove();
+    for (Checkpoints round : roundCheckpoints) {
+      round.remove();
     }
     console.printf("best dev F1 %.2f at epoch %d of %d (%s); model written to %s%n",
         100 * scores.get("devF1").getAsDouble(), scores.get("bestEpoch").getAsInt(), scores.get("epochsRun").getAsInt(),
@@ -440,40 +439,72 @@ final class TrainCommand implements Callable<Integer> {
     return model;
   }
 
+  /** The model self-training kept (the first one when no round beat it) and its training history. */
+  private record SelfTrained(SchemeTrainer.Outcome outcome, HistoryRecorder history) {}
+
   /**
-   * The self-training phase: the first model (or the --teacher) tags the unannotated sentences, and a
-   * second run trains on its mentions beside the annotated sentences. Returns that run's outcome when
-   * its dev F1 is at least the first's (model selection, as between epochs), else null; the provenance
-   * records both.
+   * Self-training in rounds: the best model so far (in the first round the first model, or the
+   * --teacher) tags the unannotated sentences, and a new run from the same start trains on its
+   * mentions beside the annotated sentences. A round's model is kept when its dev F1 is at least the
+   * best so far (model selection, as between epochs); the rounds stop at --self-training-rounds or at
+   * the first round not kept, whose successor would learn from the same mentions again. Each round has
+   * its own checkpoint, added to {@code checkpoints} for removal once the model is written; the
+   * provenance records every round.
    */
-  private static SchemeTrainer.Outcome selfTrain(Phase phase, SchemeTrainer.Outcome first, TaggerModel teacher,
-      List<LabeledSentence> dev, List<List<String>> unannotated, List<LabeledSentence> annotated,
-      TrainingListener listener, Checkpoints checkpoints, JsonObject provenance, PrintStream console) {
-    String tagger = String.format("the first model (dev F1 %.2f)", 100 * first.devF1());
-    if (teacher != null) {
-      double teacherDevF1 = SentenceEvaluation.evaluate("dev", new Tagger(teacher), dev).exact().micro().f1();
-      tagger = String.format("the teacher (dev F1 %.2f)", 100 * teacherDevF1);
-    }
-    List<LabeledSentence> silver = SelfTraining.tagged(teacher != null ? teacher : first.model(), unannotated);
-    long mentions = silver.stream().mapToLong(sentence -> sentence.spans().size()).sum();
-    console.printf("self-training: %s found %,d mentions in %,d unannotated sentences;"
-        + " a second model trains on them and the %,d annotated ones (--no-self-training stops at the first)%n",
-        tagger, mentions, silver.size(), annotated.size());
-    List<LabeledSentence> both = new ArrayList<>(annotated);
-    both.addAll(silver);
-    SchemeTrainer.Outcome second = phase.train(both, listener, checkpoints);
-    boolean keepSecond = second.devF1() >= first.devF1();
-    console.printf("self-training: kept the %s model (dev F1 %.2f; the %s %.2f)%n", keepSecond ? "second" : "first",
-        100 * (keepSecond ? second : first).devF1(), keepSecond ? "first" : "second",
-        100 * (keepSecond ? first : second).devF1());
+  private SelfTrained selfTrain(Phase phase, SchemeTrainer.Outcome first, HistoryRecorder firstHistory,
+      TaggerModel teacher, List<LabeledSentence> dev, List<List<String>> unannotated,
+      List<LabeledSentence> annotated, JsonObject recipe, List<Checkpoints> checkpoints, JsonObject provenance,
+      PrintStream console) throws IOException {
+    SelfTrained best = new SelfTrained(first, firstHistory);
+    String bestName = "the first model";
+    TaggerModel tagger = teacher != null ? teacher : first.model();
+    double taggerDevF1 = teacher != null
+        ? SentenceEvaluation.evaluate("dev", new Tagger(teacher), dev).exact().micro().f1() : first.devF1();
+    String taggerName = teacher != null ? "the teacher" : bestName;
     JsonObject record = new JsonObject();
-    record.addProperty("unannotatedSentences", silver.size());
-    record.addProperty("mentionsFound", mentions);
+    record.addProperty("unannotatedSentences", unannotated.size());
     record.addProperty("firstDevF1", first.devF1());
-    record.addProperty("secondDevF1", second.devF1());
-    record.addProperty("kept", keepSecond ? "second" : "first");
+    JsonArray rounds = new JsonArray();
+    record.add("rounds", rounds);
     provenance.add("selfTraining", record);
-    return keepSecond ? second : null;
+    for (int round = 1; round <= selfTrainingRounds; round++) {
+      List<LabeledSentence> silver = SelfTraining.tagged(tagger, unannotated);
+      long mentions = silver.stream().mapToLong(sentence -> sentence.spans().size()).sum();
+      console.printf("self-training, round %d: %s (dev F1 %.2f) found %,d mentions in %,d unannotated sentences;"
+          + " a new model trains on them and the %,d annotated ones (--no-self-training stops at the first model)%n",
+          round, taggerName, 100 * taggerDevF1, mentions, silver.size(), annotated.size());
+      List<LabeledSentence> both = new ArrayList<>(annotated);
+      both.addAll(silver);
+      JsonObject roundRecipe = recipe.deepCopy();
+      roundRecipe.addProperty("phase", round == 1 ? "self-training" : "self-training round " + round);
+      Checkpoints roundCheckpoints = checkpoints(selfTrainingCheckpoint(round), roundRecipe, console);
+      checkpoints.add(roundCheckpoints);
+      HistoryRecorder history = new HistoryRecorder(dev.stream().map(LabeledSentence::tokens).toList());
+      history.checkpointIn(roundCheckpoints.runState(), roundCheckpoints.resumed());
+      SchemeTrainer.Outcome trained = phase.train(both,
+          TrainingListeners.all(progress(console, history, provenance), history), roundCheckpoints);
+      boolean kept = trained.devF1() >= best.outcome().devF1();
+      console.printf("self-training, round %d: kept %s (dev F1 %.2f; %s %.2f)%n", round,
+          kept ? "its model" : bestName, 100 * (kept ? trained : best.outcome()).devF1(),
+          kept ? "the best before, " + bestName + "," : "this round's", 100 * (kept ? best.outcome() : trained).devF1());
+      JsonObject entry = new JsonObject();
+      entry.addProperty("round", round);
+      entry.addProperty("tagger", taggerName);
+      entry.addProperty("mentionsFound", mentions);
+      entry.addProperty("devF1", trained.devF1());
+      entry.addProperty("kept", kept);
+      rounds.add(entry);
+      if (!kept) {
+        break;
+      }
+      best = new SelfTrained(trained, history);
+      bestName = "round " + round + "'s model";
+      tagger = trained.model();
+      taggerDevF1 = trained.devF1();
+      taggerName = bestName;
+    }
+    record.addProperty("kept", bestName.equals("the first model") ? "first" : bestName.replace("'s model", ""));
+    return best;
   }
 
   /**
@@ -500,8 +531,9 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** The checkpoint of the self-training phase, beside the first phase's: both stay until the model is written. */
-  private Path selfTrainingCheckpoint() {
-    return out.resolveSibling(out.getFileName() + ".self-training.checkpoint");
+  /** Round 1's keeps the name it had before rounds, so that an older run's checkpoint resumes. */
+  private Path selfTrainingCheckpoint(int round) {
+    return out.resolveSibling(out.getFileName() + ".self-training" + (round == 1 ? "" : "-" + round) + ".checkpoint");
   }
 
   private Checkpoints checkpoints(Path file, JsonObject recipe, PrintStream console) throws IOException {
