@@ -58,8 +58,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "Corpora are folders of CAS files (XMI, XCAS, binary) or CoNLL files. Early stopping and model selection"
             + " use exact-span F1 on the dev corpus (or on sentences carved from train when none is given).",
         "Training starts from the bundled model (--start-from). Given unannotated sentences (--unlabelled notes, or"
-            + " those --sample leaves out), the first model tags them and a second one trains on its mentions too"
-            + " (self-training), kept when its dev F1 is no worse.",
+            + " those --sample leaves out), the first model tags them and a second one trains on its mentions too,"
+            + " kept when its dev F1 is no worse, and then tags them for a third (self-training, up to two rounds).",
         "The best model so far is written to --out after every improving epoch, so a stopped run leaves one;"
             + " a checkpoint written after every epoch (MODEL.checkpoint) lets --resume continue a stopped run."})
 final class TrainCommand implements Callable<Integer> {
@@ -125,7 +125,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--self-training-rounds", paramLabel = "N",
       description = "Most rounds of self-training: each round's model, when its dev F1 is no worse, tags the"
           + " unannotated sentences for the next (default: ${DEFAULT-VALUE}).")
-  int selfTrainingRounds = 1;
+  int selfTrainingRounds = 2;
 
   @Option(names = "--teacher", paramLabel = "MODEL",
       description = "Self-training with a teacher: this trained model (e.g. a slower, more accurate one made with"
@@ -200,7 +200,7 @@ final class TrainCommand implements Callable<Integer> {
       SelfTraining.Unannotated drawn = SelfTraining.draw(split, embeddings.unlabelled, options.seed);
       unannotated = drawn.sentences();
       if (!unannotated.isEmpty()) {
-        console.printf("self-training: %,d unannotated sentences for a second model after the first%s%n",
+        console.printf("self-training: %,d unannotated sentences for new models after the first%s%n",
             unannotated.size(), drawn.notes() == 0 ? ""
                 : String.format(" (%,d of the %,d notes read)", drawn.notesRead(), drawn.notes()));
         data.add("unannotated", CorpusFingerprint.of("unannotated sentences",
