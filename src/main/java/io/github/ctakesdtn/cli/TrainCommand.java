@@ -426,11 +426,11 @@ final class TrainCommand implements Callable<Integer> {
           "--teacher tags the unannotated sentences of self-training, which this run does not have: " + why);
     }
     TaggerModel model = ModelRegistry.tagger(teacher).model();
-    List<String> unknown = model.tags().labels().stream()
-        .filter(label -> !Trainer.labelsOf(annotated).contains(label)).toList();
+    List<String> labels = Trainer.labelsOf(annotated);
+    List<String> unknown = model.tags().labels().stream().filter(label -> !labels.contains(label)).toList();
     if (!unknown.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--teacher " + teacher + " finds " + unknown
-          + ", which the training corpus does not annotate (its labels: " + Trainer.labelsOf(annotated) + ")");
+          + ", which the training corpus does not annotate (its labels: " + labels + ")");
     }
     JsonObject from = new JsonObject();
     from.addProperty("source", teacher);
@@ -464,6 +464,7 @@ final class TrainCommand implements Callable<Integer> {
     JsonObject record = new JsonObject();
     record.addProperty("unannotatedSentences", unannotated.size());
     record.addProperty("firstDevF1", first.devF1());
+    record.addProperty("kept", "first");
     JsonArray rounds = new JsonArray();
     record.add("rounds", rounds);
     provenance.add("selfTraining", record);
@@ -490,6 +491,7 @@ final class TrainCommand implements Callable<Integer> {
       JsonObject entry = new JsonObject();
       entry.addProperty("round", round);
       entry.addProperty("tagger", taggerName);
+      entry.addProperty("taggerDevF1", taggerDevF1);
       entry.addProperty("mentionsFound", mentions);
       entry.addProperty("devF1", trained.devF1());
       entry.addProperty("kept", kept);
@@ -499,11 +501,11 @@ final class TrainCommand implements Callable<Integer> {
       }
       best = new SelfTrained(trained, history);
       bestName = "round " + round + "'s model";
+      record.addProperty("kept", "round " + round);
       tagger = trained.model();
       taggerDevF1 = trained.devF1();
       taggerName = bestName;
     }
-    record.addProperty("kept", bestName.equals("the first model") ? "first" : bestName.replace("'s model", ""));
     return best;
   }
 
@@ -530,8 +532,10 @@ final class TrainCommand implements Callable<Integer> {
     };
   }
 
-  /** The checkpoint of the self-training phase, beside the first phase's: both stay until the model is written. */
-  /** Round 1's keeps the name it had before rounds, so that an older run's checkpoint resumes. */
+  /**
+   * The checkpoint of a self-training round, beside the first phase's: all stay until the model is
+   * written. Round 1's keeps the name it had before there were rounds, so that an older run resumes.
+   */
   private Path selfTrainingCheckpoint(int round) {
     return out.resolveSibling(out.getFileName() + ".self-training" + (round == 1 ? "" : "-" + round) + ".checkpoint");
   }
