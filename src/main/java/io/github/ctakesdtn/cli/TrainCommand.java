@@ -1,7 +1,6 @@
 package io.github.ctakesdtn.cli;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.ctakesdtn.corpus.AtomicFiles;
 import io.github.ctakesdtn.corpus.LabelTypeMapping;
@@ -245,8 +244,9 @@ final class TrainCommand implements Callable<Integer> {
     SchemeTrainer.Outcome first = outcome;
     List<Checkpoints> roundCheckpoints = new ArrayList<>();
     if (!unannotated.isEmpty()) {
-      SelfTrained kept = selfTrain(phase, first, history, teacherModel, devSentences, unannotated, trainSentences, recipe,
-          roundCheckpoints, provenance, console);
+      SelfTraining.RoundTrainer rounds = roundTrainer(phase, recipe, devSentences, roundCheckpoints, provenance, console);
+      SelfTraining.Trained kept = SelfTraining.inRounds(rounds, new SelfTraining.Trained(first, history), teacherModel,
+          devSentences, unannotated, trainSentences, selfTrainingRounds, provenance, console);
       outcome = kept.outcome();
       history = kept.history();
     }
@@ -439,74 +439,23 @@ final class TrainCommand implements Callable<Integer> {
     return model;
   }
 
-  /** The model self-training kept (the first one when no round beat it) and its training history. */
-  private record SelfTrained(SchemeTrainer.Outcome outcome, HistoryRecorder history) {}
-
   /**
-   * Self-training in rounds: the best model so far (in the first round the first model, or the
-   * --teacher) tags the unannotated sentences, and a new run from the same start trains on its
-   * mentions beside the annotated sentences. A round's model is kept when its dev F1 is at least the
-   * best so far (model selection, as between epochs); the rounds stop at --self-training-rounds or at
-   * the first round not kept, whose successor would learn from the same mentions again. Each round has
-   * its own checkpoint, added to {@code checkpoints} for removal once the model is written; the
-   * provenance records every round.
+   * Trains a self-training round's model: the command's network from the same start, with a checkpoint
+   * of its own (added to {@code checkpoints}, removed once the model is written) and its own progress.
    */
-  private SelfTrained selfTrain(Phase phase, SchemeTrainer.Outcome first, HistoryRecorder firstHistory,
-      TaggerModel teacher, List<LabeledSentence> dev, List<List<String>> unannotated,
-      List<LabeledSentence> annotated, JsonObject recipe, List<Checkpoints> checkpoints, JsonObject provenance,
-      PrintStream console) throws IOException {
-    SelfTrained best = new SelfTrained(first, firstHistory);
-    String bestName = "the first model";
-    TaggerModel tagger = teacher != null ? teacher : first.model();
-    double taggerDevF1 = teacher != null
-        ? SentenceEvaluation.evaluate("dev", new Tagger(teacher), dev).exact().micro().f1() : first.devF1();
-    String taggerName = teacher != null ? "the teacher" : bestName;
-    JsonObject record = new JsonObject();
-    record.addProperty("unannotatedSentences", unannotated.size());
-    record.addProperty("firstDevF1", first.devF1());
-    record.addProperty("kept", "first");
-    JsonArray rounds = new JsonArray();
-    record.add("rounds", rounds);
-    provenance.add("selfTraining", record);
-    for (int round = 1; round <= selfTrainingRounds; round++) {
-      List<LabeledSentence> silver = SelfTraining.tagged(tagger, unannotated);
-      long mentions = silver.stream().mapToLong(sentence -> sentence.spans().size()).sum();
-      console.printf("self-training, round %d: %s (dev F1 %.2f) found %,d mentions in %,d unannotated sentences;"
-          + " a new model trains on them and the %,d annotated ones (--no-self-training stops at the first model)%n",
-          round, taggerName, 100 * taggerDevF1, mentions, silver.size(), annotated.size());
-      List<LabeledSentence> both = new ArrayList<>(annotated);
-      both.addAll(silver);
+  private SelfTraining.RoundTrainer roundTrainer(Phase phase, JsonObject recipe, List<LabeledSentence> dev,
+      List<Checkpoints> checkpoints, JsonObject provenance, PrintStream console) {
+    return (round, sentences) -> {
       JsonObject roundRecipe = recipe.deepCopy();
       roundRecipe.addProperty("phase", round == 1 ? "self-training" : "self-training round " + round);
       Checkpoints roundCheckpoints = checkpoints(selfTrainingCheckpoint(round), roundRecipe, console);
       checkpoints.add(roundCheckpoints);
       HistoryRecorder history = new HistoryRecorder(dev.stream().map(LabeledSentence::tokens).toList());
       history.checkpointIn(roundCheckpoints.runState(), roundCheckpoints.resumed());
-      SchemeTrainer.Outcome trained = phase.train(both,
+      SchemeTrainer.Outcome outcome = phase.train(sentences,
           TrainingListeners.all(progress(console, history, provenance), history), roundCheckpoints);
-      boolean kept = trained.devF1() >= best.outcome().devF1();
-      console.printf("self-training, round %d: kept %s (dev F1 %.2f; %s %.2f)%n", round,
-          kept ? "its model" : bestName, 100 * (kept ? trained : best.outcome()).devF1(),
-          kept ? "the best before, " + bestName + "," : "this round's", 100 * (kept ? best.outcome() : trained).devF1());
-      JsonObject entry = new JsonObject();
-      entry.addProperty("round", round);
-      entry.addProperty("tagger", taggerName);
-      entry.addProperty("taggerDevF1", taggerDevF1);
-      entry.addProperty("mentionsFound", mentions);
-      entry.addProperty("devF1", trained.devF1());
-      entry.addProperty("kept", kept);
-      rounds.add(entry);
-      if (!kept) {
-        break;
-      }
-      best = new SelfTrained(trained, history);
-      bestName = "round " + round + "'s model";
-      record.addProperty("kept", "round " + round);
-      tagger = trained.model();
-      taggerDevF1 = trained.devF1();
-      taggerName = bestName;
-    }
-    return best;
+      return new SelfTraining.Trained(outcome, history);
+    };
   }
 
   /**
