@@ -2,6 +2,7 @@ package io.github.ctakesdtn.cli;
 
 import static io.github.ctakesdtn.cli.BadInput.assertReports;
 
+import io.github.ctakesdtn.uima.ModelRegistry;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -50,7 +51,7 @@ public class BadTrainInputTest {
   public void aTeacherIsRefusedWithoutSentencesToTagOrWithLabelsTheCorpusLacks() throws Exception {
     String corpus = files.write("ok.tsv", "Aspirin\tB-Chemical\nhelps\tO\n\n");
     String notes = files.write("note.txt", "Aspirin helps.\n");
-    String bundled = "classpath:io/github/ctakesdtn/models/default.model";
+    String bundled = ModelRegistry.DEFAULT_MODEL;
     String[] fromBundled = {"train", "--train", corpus, "--dev", corpus, "--out", files.path("m.model").toString(),
         "--teacher", bundled};
     assertReports(CliRun.run(fromBundled), 2, "--teacher tags the unannotated sentences of self-training",
