@@ -51,6 +51,11 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--pred-out", paramLabel = "DIR", description = "With --model: also write the predictions as XMI here.")
   Path predictionsOut;
 
+  @Option(names = "--no-abbreviations",
+      description = "With --model: do not tag the abbreviations a document defines after a mention wherever they occur"
+          + " in it (the annotator's 'abbreviations' parameter; on by default).")
+  boolean noAbbreviations;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the scores as JSON to this file.")
   Path json;
 
@@ -88,7 +93,8 @@ final class EvaluateCommand implements Callable<Integer> {
     List<Document> predicted;
     boolean pairByPosition;
     if (source.model != null) {
-      Predictions predictions = new Predictions(new Tagger(ModelFile.load(source.model)), predictionsOut);
+      Predictions predictions = new Predictions(new Tagger(ModelFile.load(source.model)), predictionsOut,
+          !noAbbreviations);
       predicted = new ArrayList<>();
       for (Document document : goldCorpus.documents()) {
         predicted.add(predictions.predict(document));

@@ -19,6 +19,13 @@ final class OptionChecks {
     }
   }
 
+  static void within(CommandSpec spec, String option, double value, double minimum, double maximum) {
+    if (!(value >= minimum && value <= maximum)) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '" + option + "': " + value + " (must be from " + minimum + " to " + maximum + ")");
+    }
+  }
+
   private static ParameterException tooSmall(CommandSpec spec, String option, Number value, Number minimum) {
     return new ParameterException(spec.commandLine(),
         "Invalid value for option '" + option + "': " + value + " (must be at least " + minimum + ")");

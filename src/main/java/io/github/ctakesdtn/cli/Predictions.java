@@ -18,10 +18,20 @@ import org.apache.uima.UIMAException;
 final class Predictions {
   private final Tagger tagger;
   private final XmiCorpusWriter writer;
+  private final boolean abbreviations;
 
   /** @param outDir where to write predicted XMI, or null to write nothing */
   Predictions(Tagger tagger, Path outDir) throws UIMAException {
+    this(tagger, outDir, true);
+  }
+
+  /**
+   * @param outDir where to write predicted XMI, or null to write nothing
+   * @param abbreviations whether the abbreviations a document defines after a mention are tagged too
+   */
+  Predictions(Tagger tagger, Path outDir, boolean abbreviations) throws UIMAException {
     this.tagger = tagger;
+    this.abbreviations = abbreviations;
     this.writer = outDir == null ? null
         : new XmiCorpusWriter(outDir,
             new DocumentCas(tagger.model().labelTypeMapping(), CONST.NE_DISCOVERY_TECH_EXPLICIT_AE));
@@ -31,7 +41,7 @@ final class Predictions {
   Document predict(Document gold) throws IOException {
     Map<Mention, Double> confidences = new HashMap<>();
     List<Mention> mentions = new ArrayList<>();
-    for (Tagger.ScoredMention scored : tagger.tag(gold, Tagger.DEFAULT_BATCH_SIZE)) {
+    for (Tagger.ScoredMention scored : tagger.tag(gold, Tagger.DEFAULT_BATCH_SIZE, abbreviations)) {
       mentions.add(scored.mention());
       confidences.put(scored.mention(), scored.confidence());
     }

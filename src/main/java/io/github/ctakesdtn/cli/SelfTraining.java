@@ -113,6 +113,16 @@ final class SelfTraining {
     return shuffled.subList(0, (int) cap);
   }
 
+  /**
+   * The default of {@code --self-training-open-below}: tokens whose tag the tagger gives a marginal
+   * probability under this are left open in its sentences, so the new model does not learn the guesses
+   * the tagger was unsure of. Measured at 10% of ncbi-disease (docs/benchmarks.md).
+   */
+  static final double OPEN_BELOW = 0.9;
+
+  /** How self-training runs: at most {@code maxRounds} rounds, tags under {@code openBelow} left open. */
+  record Settings(int maxRounds, double openBelow) {}
+
   /** A trained run and its history: the first model, or a round's. */
   record Trained(SchemeTrainer.Outcome outcome, HistoryRecorder history) {}
 
@@ -130,7 +140,7 @@ final class SelfTraining {
    * provenance records every round.
    */
   static Trained inRounds(RoundTrainer trainer, Trained first, TaggerModel teacher, List<LabeledSentence> dev,
-      List<List<String>> unannotated, List<LabeledSentence> annotated, int maxRounds, JsonObject provenance,
+      List<List<String>> unannotated, List<LabeledSentence> annotated, Settings settings, JsonObject provenance,
       PrintStream console) throws IOException {
     Trained best = first;
     String bestName = "the first model";
@@ -140,17 +150,21 @@ final class SelfTraining {
     String taggerName = teacher != null ? "the teacher" : bestName;
     JsonObject record = new JsonObject();
     record.addProperty("unannotatedSentences", unannotated.size());
+    record.addProperty("openBelow", settings.openBelow());
     record.addProperty("firstDevF1", first.outcome().devF1());
     record.addProperty("kept", "first");
     JsonArray rounds = new JsonArray();
     record.add("rounds", rounds);
     provenance.add("selfTraining", record);
-    for (int round = 1; round <= maxRounds; round++) {
-      List<LabeledSentence> silver = tagged(tagger, unannotated);
+    for (int round = 1; round <= settings.maxRounds(); round++) {
+      List<LabeledSentence> silver = tagged(tagger, unannotated, settings.openBelow());
       long mentions = silver.stream().mapToLong(sentence -> sentence.spans().size()).sum();
-      console.printf("self-training, round %d: %s (dev F1 %.2f) found %,d mentions in %,d unannotated sentences;"
-          + " a new model trains on them and the %,d annotated ones (--no-self-training stops at the first model)%n",
-          round, taggerName, 100 * taggerDevF1, mentions, silver.size(), annotated.size());
+      long openTokens = silver.stream().mapToLong(sentence -> sentence.openTokens().size()).sum();
+      long tokens = silver.stream().mapToLong(sentence -> sentence.tokens().size()).sum();
+      console.printf("self-training, round %d: %s (dev F1 %.2f) found %,d mentions in %,d unannotated sentences,"
+          + " unsure of %,d of their %,d tokens (left open); a new model trains on them and the %,d annotated ones"
+          + " (--no-self-training stops at the first model)%n",
+          round, taggerName, 100 * taggerDevF1, mentions, silver.size(), openTokens, tokens, annotated.size());
       List<LabeledSentence> both = new ArrayList<>(annotated);
       both.addAll(silver);
       Trained trained = trainer.train(round, both);
@@ -165,6 +179,7 @@ final class SelfTraining {
       entry.addProperty("tagger", taggerName);
       entry.addProperty("taggerDevF1", taggerDevF1);
       entry.addProperty("mentionsFound", mentions);
+      entry.addProperty("openTokens", openTokens);
       entry.addProperty("devF1", devF1);
       entry.addProperty("kept", kept);
       rounds.add(entry);
@@ -181,12 +196,22 @@ final class SelfTraining {
     return best;
   }
 
-  /** The sentences with the mentions the model finds in them, as training sentences. */
-  static List<LabeledSentence> tagged(TaggerModel model, List<List<String>> sentences) {
-    List<List<TaggedSpan>> spans = new Tagger(model).tag(sentences, 64);
+  /**
+   * The sentences with the mentions the model finds in them, as training sentences; the tokens whose
+   * tags it gives a marginal probability under {@code openBelow} are left open.
+   */
+  static List<LabeledSentence> tagged(TaggerModel model, List<List<String>> sentences, double openBelow) {
+    List<Tagger.TaggedTokens> tagged = new Tagger(model).tagTokens(sentences, 64);
     List<LabeledSentence> result = new ArrayList<>(sentences.size());
     for (int i = 0; i < sentences.size(); i++) {
-      result.add(new LabeledSentence(sentences.get(i), spans.get(i).stream().map(TaggedSpan::span).toList()));
+      Tagger.TaggedTokens tokens = tagged.get(i);
+      List<Integer> open = new ArrayList<>();
+      for (int t = 0; t < tokens.tagProbabilities().length; t++) {
+        if (tokens.tagProbabilities()[t] < openBelow) {
+          open.add(t);
+        }
+      }
+      result.add(new LabeledSentence(sentences.get(i), tokens.spans().stream().map(TaggedSpan::span).toList(), open));
     }
     return result;
   }

@@ -126,6 +126,12 @@ final class TrainCommand implements Callable<Integer> {
           + " unannotated sentences for the next (default: ${DEFAULT-VALUE}).")
   int selfTrainingRounds = 2;
 
+  @Option(names = "--self-training-open-below", paramLabel = "P",
+      description = "Self-training leaves open the tags of the tokens whose tag the tagger gives a probability under P:"
+          + " the new model sums over every tag there instead of learning the tagger's guess; 0 fixes every tag"
+          + " (default: ${DEFAULT-VALUE}).")
+  double selfTrainingOpenBelow = SelfTraining.OPEN_BELOW;
+
   @Option(names = "--teacher", paramLabel = "MODEL",
       description = "Self-training with a teacher: this trained model (e.g. a slower, more accurate one made with"
           + " --char-lm) tags the unannotated sentences instead of the first model, so that this run's network learns"
@@ -168,6 +174,7 @@ final class TrainCommand implements Callable<Integer> {
     OptionChecks.atLeast(spec, "--char-lm", charLm, 0);
     OptionChecks.atLeast(spec, "--char-lm-passes", charLmPasses, 1);
     OptionChecks.atLeast(spec, "--self-training-rounds", selfTrainingRounds, 1);
+    OptionChecks.within(spec, "--self-training-open-below", selfTrainingOpenBelow, 0, 1);
     // Before any work: a bad --out would otherwise fail only after the first epoch.
     CommandPaths.requireWritableFile(out, "--out");
     PrintStream console = System.out;
@@ -246,7 +253,8 @@ final class TrainCommand implements Callable<Integer> {
     if (!unannotated.isEmpty()) {
       SelfTraining.RoundTrainer rounds = roundTrainer(phase, recipe, devSentences, roundCheckpoints, provenance, console);
       SelfTraining.Trained kept = SelfTraining.inRounds(rounds, new SelfTraining.Trained(first, history), teacherModel,
-          devSentences, unannotated, trainSentences, selfTrainingRounds, provenance, console);
+          devSentences, unannotated, trainSentences, new SelfTraining.Settings(selfTrainingRounds, selfTrainingOpenBelow),
+          provenance, console);
       outcome = kept.outcome();
       history = kept.history();
     }
@@ -264,13 +272,15 @@ final class TrainCommand implements Callable<Integer> {
     List<Evaluation> evaluations = new ArrayList<>();
     evaluations.add(SentenceEvaluation.evaluate("dev", new Tagger(trained), devSentences));
     if (test != null) {
-      List<LabeledSentence> testSentences = TrainingData.load(test, mentionTypes, console);
-      evaluations.add(SentenceEvaluation.evaluate("test", new Tagger(trained), testSentences));
+      // Tagged document by document, as evaluate and the annotator tag them (abbreviations included).
+      List<List<LabeledSentence>> testDocuments = TrainingData.loadDocuments(test, mentionTypes, console);
+      List<LabeledSentence> testSentences = testDocuments.stream().flatMap(List::stream).toList();
+      evaluations.add(SentenceEvaluation.evaluateDocuments("test", new Tagger(trained), testDocuments));
       double testF1 = evaluations.get(1).exact().micro().f1();
       scores.addProperty("testF1", testF1);
       if (provenance.has("selfTraining")) {
         // What self-training did on held-out data, whichever model it kept (it chose by dev F1 alone).
-        double firstTestF1 = SentenceEvaluation.evaluate("test", new Tagger(first.model()), testSentences)
+        double firstTestF1 = SentenceEvaluation.evaluateDocuments("test", new Tagger(first.model()), testDocuments)
             .exact().micro().f1();
         provenance.getAsJsonObject("selfTraining").addProperty("firstTestF1", firstTestF1);
         console.printf("self-training: test exact-span F1 of the first model %.2f%n", 100 * firstTestF1);
@@ -448,6 +458,7 @@ final class TrainCommand implements Callable<Integer> {
     return (round, sentences) -> {
       JsonObject roundRecipe = recipe.deepCopy();
       roundRecipe.addProperty("phase", round == 1 ? "self-training" : "self-training round " + round);
+      roundRecipe.addProperty("selfTrainingOpenBelow", selfTrainingOpenBelow);
       Checkpoints roundCheckpoints = checkpoints(selfTrainingCheckpoint(round), roundRecipe, console);
       checkpoints.add(roundCheckpoints);
       HistoryRecorder history = new HistoryRecorder(dev.stream().map(LabeledSentence::tokens).toList());

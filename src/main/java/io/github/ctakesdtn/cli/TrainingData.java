@@ -3,6 +3,7 @@ package io.github.ctakesdtn.cli;
 import io.github.ctakesdtn.corpus.ConversionReport;
 import io.github.ctakesdtn.corpus.CorpusFormatException;
 import io.github.ctakesdtn.corpus.CorpusLoader;
+import io.github.ctakesdtn.corpus.Document;
 import io.github.ctakesdtn.model.LabeledSentence;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -70,13 +71,22 @@ final class TrainingData {
   }
 
   static List<LabeledSentence> load(Path path, List<String> mentionTypes, PrintStream out) throws Exception {
+    return loadDocuments(path, mentionTypes, out).stream().flatMap(List::stream).toList();
+  }
+
+  /** The corpus's sentences, document by document. */
+  static List<List<LabeledSentence>> loadDocuments(Path path, List<String> mentionTypes, PrintStream out)
+      throws Exception {
     CorpusLoader.Loaded loaded = CorpusLoader.load(path, mentionTypes);
     for (String problem : loaded.problems()) {
       out.println("warning: " + problem);
     }
     ConversionReport report = new ConversionReport();
-    List<LabeledSentence> sentences = LabeledSentence.of(loaded.documents(), report);
+    List<List<LabeledSentence>> documents = new ArrayList<>();
+    for (Document document : loaded.documents()) {
+      documents.add(LabeledSentence.of(List.of(document), report));
+    }
     report.adjustments().forEach((what, n) -> out.printf("warning: %s: %s (%,d)%n", path, what, n));
-    return sentences;
+    return documents;
   }
 }

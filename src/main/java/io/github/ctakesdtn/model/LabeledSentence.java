@@ -11,11 +11,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A sentence as the tagger sees it: its token strings and its gold mentions as token spans. */
-public record LabeledSentence(List<String> tokens, List<TokenSpan> spans) {
+/**
+ * A sentence as the tagger sees it: its token strings, its gold mentions as token spans, and the
+ * tokens whose tags are left open (none in an annotated sentence; in a self-trained one those the
+ * tagger was unsure of), which training sums over instead of fixing.
+ */
+public record LabeledSentence(List<String> tokens, List<TokenSpan> spans, List<Integer> openTokens) {
   public LabeledSentence {
     tokens = List.copyOf(tokens);
     spans = List.copyOf(spans);
+    openTokens = List.copyOf(openTokens);
+  }
+
+  /** A sentence whose every tag is fixed by its mentions. */
+  public LabeledSentence(List<String> tokens, List<TokenSpan> spans) {
+    this(tokens, spans, List.of());
   }
 
   /** The token strings of a document's sentence. */

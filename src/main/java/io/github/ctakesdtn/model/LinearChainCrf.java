@@ -308,9 +308,14 @@ public final class LinearChainCrf {
     return s;
   }
 
+  /** A gold tag that leaves its token's tag open: the loss sums over every tag there. */
+  public static final int OPEN = -1;
+
   /**
    * {@code log Z - score(gold)}; writes d/dE into {@code dEmissions} and ADDS the gradients of
-   * transitions, start and end into {@code gradient}.
+   * transitions, start and end into {@code gradient}. Where {@code gold} holds {@link #OPEN} the
+   * loss is {@code log Z} less the log of the summed scores of every valid path through the tags it
+   * fixes (learning from a partial annotation, Tsuboi et al. 2008).
    */
   public double negLogLikelihood(double[][] e, int[] gold, double[][] dEmissions, CrfGradient gradient) {
     int length = e.length;
@@ -320,30 +325,75 @@ public final class LinearChainCrf {
     if (gold.length != length) {
       throw new IllegalArgumentException("gold path has " + gold.length + " tags for " + length + " tokens");
     }
+    if (Arrays.stream(gold).anyMatch(tag -> tag == OPEN)) {
+      return partialNegLogLikelihood(e, gold, dEmissions, gradient);
+    }
     double goldScore = score(e, gold);
     if (goldScore == IMPOSSIBLE) {
       throw new IllegalArgumentException("the gold tag path is not a valid " + tags.scheme() + " sequence");
     }
+    return addExpectations(e, effectiveTransitions(), 1, gold, dEmissions, gradient) - goldScore;
+  }
+
+  /** The loss and gradients of a partial annotation: the expectations over all paths less those over the paths it allows. */
+  private double partialNegLogLikelihood(double[][] e, int[] gold, double[][] dEmissions, CrfGradient gradient) {
+    double[][] allowed = new double[e.length][];
+    for (int t = 0; t < e.length; t++) {
+      if (gold[t] == OPEN) {
+        allowed[t] = e[t];
+      } else {
+        allowed[t] = new double[n];
+        Arrays.fill(allowed[t], IMPOSSIBLE);
+        allowed[t][gold[t]] = e[t][gold[t]];
+      }
+    }
     double[][] trans = effectiveTransitions();
+    double[][] allowedGradient = new double[e.length][n];
+    double logZ = addExpectations(e, trans, 1, null, dEmissions, gradient);
+    double logAllowed = addExpectations(allowed, trans, -1, null, allowedGradient, gradient);
+    if (logAllowed == IMPOSSIBLE) {
+      throw new IllegalArgumentException("the gold tags fix no valid " + tags.scheme() + " sequence");
+    }
+    for (int t = 0; t < e.length; t++) {
+      for (int j = 0; j < n; j++) {
+        dEmissions[t][j] += allowedGradient[t][j];
+      }
+    }
+    return logZ - logAllowed;
+  }
+
+  /**
+   * Writes {@code sign} times each tag's marginal probability into {@code dEmissions} and ADDS
+   * {@code sign} times the expected start, end and transition counts into {@code gradient}, less the
+   * counts of {@code gold} when it is given (subtracted in the order the recorded results were made
+   * with); returns {@code log Z} of these emissions.
+   */
+  private double addExpectations(double[][] e, double[][] trans, int sign, int[] gold, double[][] dEmissions,
+      CrfGradient gradient) {
+    int length = e.length;
     double[][] alpha = forward(e, trans);
     double[][] beta = backward(e, trans);
     double logZ = logPartition(alpha);
     for (int t = 0; t < length; t++) {
       for (int j = 0; j < n; j++) {
-        dEmissions[t][j] = Math.exp(alpha[t][j] + beta[t][j] - logZ);
+        dEmissions[t][j] = sign * Math.exp(alpha[t][j] + beta[t][j] - logZ);
       }
-      dEmissions[t][gold[t]] -= 1;
+      if (gold != null) {
+        dEmissions[t][gold[t]] -= 1;
+      }
     }
     for (int j = 0; j < n; j++) {
       if (tags.allowedStart(j)) {
-        gradient.start[j] += Math.exp(alpha[0][j] + beta[0][j] - logZ);
+        gradient.start[j] += sign * Math.exp(alpha[0][j] + beta[0][j] - logZ);
       }
       if (tags.allowedEnd(j)) {
-        gradient.end[j] += Math.exp(alpha[length - 1][j] + beta[length - 1][j] - logZ);
+        gradient.end[j] += sign * Math.exp(alpha[length - 1][j] + beta[length - 1][j] - logZ);
       }
     }
-    gradient.start[gold[0]] -= 1;
-    gradient.end[gold[length - 1]] -= 1;
+    if (gold != null) {
+      gradient.start[gold[0]] -= 1;
+      gradient.end[gold[length - 1]] -= 1;
+    }
     for (int t = 1; t < length; t++) {
       for (int i = 0; i < n; i++) {
         if (alpha[t - 1][i] == IMPOSSIBLE) {
@@ -351,13 +401,15 @@ public final class LinearChainCrf {
         }
         for (int j = 0; j < n; j++) {
           if (trans[i][j] != IMPOSSIBLE) {
-            gradient.transitions[i][j] += Math.exp(alpha[t - 1][i] + trans[i][j] + e[t][j] + beta[t][j] - logZ);
+            gradient.transitions[i][j] += sign * Math.exp(alpha[t - 1][i] + trans[i][j] + e[t][j] + beta[t][j] - logZ);
           }
         }
       }
-      gradient.transitions[gold[t - 1]][gold[t]] -= 1;
+      if (gold != null) {
+        gradient.transitions[gold[t - 1]][gold[t]] -= 1;
+      }
     }
-    return logZ - goldScore;
+    return logZ;
   }
 
   /** The highest-scoring valid tag path. */

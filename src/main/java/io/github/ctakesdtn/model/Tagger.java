@@ -37,25 +37,49 @@ public final class Tagger {
 
   /** The mentions of each sentence, in order, tagged {@code batchSize} sentences at a time. */
   public List<List<TaggedSpan>> tag(List<List<String>> sentences, int batchSize) {
+    return inBatches(sentences, batchSize, false).stream().map(TaggedTokens::spans).toList();
+  }
+
+  /**
+   * The mentions of a document's sentences, in order: {@link #tag(List, int)}'s, and those of the
+   * abbreviations the document defines after a mention ({@link Abbreviations}), which a tagger that
+   * reads one sentence at a time misses away from their definition.
+   */
+  public List<List<TaggedSpan>> tagDocument(List<List<String>> sentences, int batchSize) {
+    return Abbreviations.propagate(sentences, tag(sentences, batchSize));
+  }
+
+  /**
+   * A sentence's mentions and, for each token, the CRF's marginal probability of the tag the best
+   * path gives it (how sure the model is of each token, mentions' and others').
+   */
+  public record TaggedTokens(List<TaggedSpan> spans, double[] tagProbabilities) {}
+
+  /** {@link #tag(List, int)} with each token's {@link TaggedTokens#tagProbabilities tag probability}. */
+  public List<TaggedTokens> tagTokens(List<List<String>> sentences, int batchSize) {
+    return inBatches(sentences, batchSize, true);
+  }
+
+  private List<TaggedTokens> inBatches(List<List<String>> sentences, int batchSize, boolean tagProbabilities) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("the batch size must be at least 1, got " + batchSize);
     }
-    List<List<TaggedSpan>> tagged = new ArrayList<>(sentences.size());
+    List<TaggedTokens> tagged = new ArrayList<>(sentences.size());
     for (int from = 0; from < sentences.size(); from += batchSize) {
       List<List<String>> batch = sentences.subList(from, Math.min(sentences.size(), from + batchSize));
-      tagged.addAll(tagBatch(batch));
+      tagged.addAll(tagBatch(batch, tagProbabilities));
     }
     return tagged;
   }
 
-  private List<List<TaggedSpan>> tagBatch(List<List<String>> sentences) {
-    List<List<TaggedSpan>> tagged = new ArrayList<>(sentences.size());
+  private List<TaggedTokens> tagBatch(List<List<String>> sentences, boolean tagProbabilities) {
+    List<TaggedTokens> tagged = new ArrayList<>(sentences.size());
     List<List<String>> nonEmpty = sentences.stream().filter(s -> !s.isEmpty()).toList();
     double[][][] emissions = emitter.emissions(nonEmpty);
     int next = 0;
     for (List<String> sentence : sentences) {
       if (sentence.isEmpty()) {
-        tagged.add(List.of());
+        tagged.add(new TaggedTokens(List.of(), new double[0]));
         continue;
       }
       double[][] e = emissions[next++];
@@ -66,18 +90,32 @@ public final class Tagger {
       for (int i = 0; i < decoded.size(); i++) {
         spans.add(new TaggedSpan(decoded.get(i), confidences[i]));
       }
-      tagged.add(spans);
+      tagged.add(new TaggedTokens(spans, tagProbabilities ? pathMarginals(e, path) : null));
     }
     return tagged;
   }
 
-  /** A document's predicted mentions, with confidences, over its own sentences and tokens. */
+  private double[] pathMarginals(double[][] e, int[] path) {
+    double[][] marginals = model.crf().marginals(e);
+    double[] probabilities = new double[path.length];
+    for (int t = 0; t < path.length; t++) {
+      probabilities[t] = marginals[t][path[t]];
+    }
+    return probabilities;
+  }
+
+  /** A document's predicted mentions, with confidences, over its own sentences and tokens ({@link #tagDocument}). */
   public List<ScoredMention> tag(Document document, int batchSize) {
+    return tag(document, batchSize, true);
+  }
+
+  /** {@link #tag(Document, int)}, with the abbreviations' mentions only when {@code abbreviations} is true. */
+  public List<ScoredMention> tag(Document document, int batchSize, boolean abbreviations) {
     List<List<String>> sentences = new ArrayList<>();
     for (Sentence sentence : document.sentences()) {
       sentences.add(LabeledSentence.tokensOf(document, sentence));
     }
-    List<List<TaggedSpan>> tagged = tag(sentences, batchSize);
+    List<List<TaggedSpan>> tagged = abbreviations ? tagDocument(sentences, batchSize) : tag(sentences, batchSize);
     List<ScoredMention> mentions = new ArrayList<>();
     for (int s = 0; s < tagged.size(); s++) {
       Sentence sentence = document.sentences().get(s);

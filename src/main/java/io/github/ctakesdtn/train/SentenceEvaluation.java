@@ -9,6 +9,7 @@ import io.github.ctakesdtn.eval.SpanScorer;
 import io.github.ctakesdtn.model.LabeledSentence;
 import io.github.ctakesdtn.model.TaggedSpan;
 import io.github.ctakesdtn.model.Tagger;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,7 +20,24 @@ public final class SentenceEvaluation {
   private SentenceEvaluation() {}
 
   public static Evaluation evaluate(String corpus, Tagger tagger, List<LabeledSentence> sentences) {
-    List<List<TaggedSpan>> predicted = tagger.tag(sentences.stream().map(LabeledSentence::tokens).toList(), 64);
+    return score(corpus, sentences, tagger.tag(sentences.stream().map(LabeledSentence::tokens).toList(), 64));
+  }
+
+  /**
+   * Scores the documents' sentences, each document tagged as a whole, as the annotator and
+   * {@code evaluate} tag them ({@link Tagger#tagDocument}).
+   */
+  public static Evaluation evaluateDocuments(String corpus, Tagger tagger, List<List<LabeledSentence>> documents) {
+    List<LabeledSentence> sentences = new ArrayList<>();
+    List<List<TaggedSpan>> predicted = new ArrayList<>();
+    for (List<LabeledSentence> document : documents) {
+      sentences.addAll(document);
+      predicted.addAll(tagger.tagDocument(document.stream().map(LabeledSentence::tokens).toList(), 64));
+    }
+    return score(corpus, sentences, predicted);
+  }
+
+  private static Evaluation score(String corpus, List<LabeledSentence> sentences, List<List<TaggedSpan>> predicted) {
     SpanScorer scorer = new SpanScorer();
     ErrorAnalysis errors = new ErrorAnalysis();
     for (int i = 0; i < sentences.size(); i++) {

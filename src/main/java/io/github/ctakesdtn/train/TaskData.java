@@ -32,7 +32,15 @@ final class TaskData {
     this.crfOptimizer = crfOptimizer;
     this.words = words;
     this.singletons = singletons;
-    this.gold = sentences.stream().map(s -> tags.encode(s.tokens().size(), s.spans())).toList();
+    this.gold = sentences.stream().map(s -> goldTags(tags, s)).toList();
+  }
+
+  private static int[] goldTags(TagSet tags, LabeledSentence sentence) {
+    int[] gold = tags.encode(sentence.tokens().size(), sentence.spans());
+    for (int t : sentence.openTokens()) {
+      gold[t] = LinearChainCrf.OPEN;
+    }
+    return gold;
   }
 
   /** Keeps the task's CRF and its optimizer's state in a checkpoint, under {@code name}. */

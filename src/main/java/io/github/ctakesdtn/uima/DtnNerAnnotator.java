@@ -39,7 +39,9 @@ import org.apache.uima.util.Level;
  * sentence ids, the model's label ({@link io.github.ctakesdtn.corpus.MentionLabels}) and a
  * concept naming the semantic group ({@link io.github.ctakesdtn.corpus.SemanticGroupConcepts}).
  * Mentions below {@link #PARAM_MIN_CONFIDENCE} are left out, and so are mentions inside a section
- * header ({@link SectionHeaders}) unless {@link #PARAM_SKIP_SECTION_HEADERS} is false.
+ * header ({@link SectionHeaders}) unless {@link #PARAM_SKIP_SECTION_HEADERS} is false. The
+ * abbreviations a document defines after a mention are tagged wherever they occur in it
+ * ({@link io.github.ctakesdtn.model.Abbreviations}) unless {@link #PARAM_ABBREVIATIONS} is false.
  *
  * <p>Mentions this annotator left in the CAS before (an already annotated XMI run again) are
  * replaced, not duplicated.
@@ -53,7 +55,7 @@ import org.apache.uima.util.Level;
     role = PipeBitInfo.Role.ANNOTATOR,
     parameters = {DtnNerAnnotator.PARAM_MODEL_LOCATION, DtnNerAnnotator.PARAM_BATCH_SIZE,
         DtnNerAnnotator.PARAM_LABEL_TYPES, DtnNerAnnotator.PARAM_MIN_CONFIDENCE,
-        DtnNerAnnotator.PARAM_SKIP_SECTION_HEADERS},
+        DtnNerAnnotator.PARAM_SKIP_SECTION_HEADERS, DtnNerAnnotator.PARAM_ABBREVIATIONS},
     dependencies = {PipeBitInfo.TypeProduct.SENTENCE, PipeBitInfo.TypeProduct.BASE_TOKEN},
     products = {PipeBitInfo.TypeProduct.IDENTIFIED_ANNOTATION})
 @ResourceMetaData(name = "DtnNerAnnotator", description = "ctakes-dtn neural named-entity recognizer")
@@ -90,6 +92,12 @@ public class DtnNerAnnotator extends JCasAnnotator_ImplBase {
       description = "Leave out mentions inside a section header (\"CHIEF COMPLAINT:\", \"Medications:\", a line of"
           + " cTAKES section-name words in capitals).")
   private Boolean skipSectionHeaders;
+
+  public static final String PARAM_ABBREVIATIONS = "abbreviations";
+  @ConfigurationParameter(name = PARAM_ABBREVIATIONS, mandatory = false, defaultValue = "true",
+      description = "Where a mention is the long form of an abbreviation defined after it in parentheses"
+          + " (\"ataxia telangiectasia (A-T)\"), tag the abbreviation everywhere in the document with its label.")
+  private Boolean abbreviations;
 
   private Tagger tagger;
   private double confidenceThreshold;
@@ -142,7 +150,7 @@ public class DtnNerAnnotator extends JCasAnnotator_ImplBase {
     if (!anyToken) {
       throw missingLayer("no cTAKES BaseToken annotations inside the sentences");
     }
-    List<List<TaggedSpan>> tagged = tagger.tag(words, batchSize);
+    List<List<TaggedSpan>> tagged = abbreviations ? tagger.tagDocument(words, batchSize) : tagger.tag(words, batchSize);
     List<int[]> headers = skipSectionHeaders && text != null ? SectionHeaders.ctakes().find(text) : List.of();
     for (int s = 0; s < sentences.size(); s++) {
       Sentence sentence = sentences.get(s);

@@ -5,6 +5,9 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.github.ctakesdtn.model.LabeledSentence;
+import io.github.ctakesdtn.model.Tagger;
+import io.github.ctakesdtn.model.TaggerModel;
+import io.github.ctakesdtn.uima.ModelRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,5 +84,29 @@ public class SelfTrainingTest {
     assertEquals(capped, SelfTraining.capped(pool, 3, 7));
     assertNotEquals(capped, SelfTraining.capped(pool, 3, 8));
     assertEquals("a pool within the cap is kept whole, in order", pool, SelfTraining.capped(pool, 10, 7));
+  }
+
+  @Test
+  public void theTokensTheTaggerIsUnsureOfAreLeftOpenAndItsMentionsKept() throws Exception {
+    TaggerModel model = ModelRegistry.tagger(ModelRegistry.DEFAULT_MODEL).model();
+    List<List<String>> sentences = List.of(
+        List.of("The", "patient", "denies", "chest", "pain", "and", "was", "given", "aspirin", "."),
+        List.of("History", "of", "type", "2", "diabetes", "mellitus", "with", "neuropathy", "."));
+    List<Tagger.TaggedTokens> tagged = new Tagger(model).tagTokens(sentences, 8);
+
+    List<LabeledSentence> fixed = SelfTraining.tagged(model, sentences, 0);
+    List<LabeledSentence> unsureOpen = SelfTraining.tagged(model, sentences, 0.999);
+    int open = 0;
+    for (int i = 0; i < sentences.size(); i++) {
+      assertEquals(List.of(), fixed.get(i).openTokens());
+      assertEquals(fixed.get(i).spans(), unsureOpen.get(i).spans());
+      double[] probabilities = tagged.get(i).tagProbabilities();
+      for (int t = 0; t < probabilities.length; t++) {
+        assertEquals("token " + t + " of " + sentences.get(i) + ", probability " + probabilities[t],
+            probabilities[t] < 0.999, unsureOpen.get(i).openTokens().contains(t));
+      }
+      open += unsureOpen.get(i).openTokens().size();
+    }
+    assertTrue("some tokens are unsure and some sure", open > 0 && open < 19);
   }
 }

@@ -92,6 +92,83 @@ public class LinearChainCrfTest {
     }
   }
 
+  @Test
+  public void aPartialAnnotationSumsOverTheOpenTokensTagsAndItsGradientsMatchFiniteDifferences() {
+    Random random = new Random(11);
+    for (TagScheme scheme : TagScheme.values()) {
+      for (int length : new int[] {1, 3, 6}) {
+        LinearChainCrf crf = randomCrf(scheme, random);
+        int n = crf.tags().size();
+        double[][] e = randomEmissions(length, n, random);
+        int[] full = crf.viterbi(randomEmissions(length, n, random));
+        int[] gold = full.clone();
+        for (int t = 0; t < length; t += 2) {
+          gold[t] = LinearChainCrf.OPEN;
+        }
+        double[] allowed = validPaths(crf, length).stream().filter(path -> agrees(path, gold))
+            .mapToDouble(path -> crf.score(e, path)).toArray();
+        double expected = logZ(crf, e) - LinearChainCrf.logSumExp(allowed);
+        double[][] dE = new double[length][n];
+        CrfGradient g = new CrfGradient(n);
+        assertEquals(scheme + " length " + length, expected, crf.negLogLikelihood(e, gold, dE, g), 1e-9);
+        assertTrue("fixing fewer tags costs less", expected < nll(crf, e, full));
+        double eps = 1e-6;
+        for (int t = 0; t < length; t++) {
+          for (int j = 0; j < n; j++) {
+            double original = e[t][j];
+            e[t][j] = original + eps;
+            double plus = nll(crf, e, gold);
+            e[t][j] = original - eps;
+            double minus = nll(crf, e, gold);
+            e[t][j] = original;
+            assertClose("dE " + scheme + " t" + t + " j" + j, (plus - minus) / (2 * eps), dE[t][j]);
+          }
+        }
+        checkParameters(crf, e, gold, crf.transitions(), g.transitions, scheme + " transitions");
+        checkParameters(crf, e, gold, new double[][] {crf.start()}, new double[][] {g.start}, scheme + " start");
+        checkParameters(crf, e, gold, new double[][] {crf.end()}, new double[][] {g.end}, scheme + " end");
+      }
+    }
+  }
+
+  private static boolean agrees(int[] path, int[] partial) {
+    for (int t = 0; t < path.length; t++) {
+      if (partial[t] != LinearChainCrf.OPEN && partial[t] != path[t]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Test
+  public void aSentenceWithEveryTagOpenCostsNothingAndTeachesNothing() {
+    LinearChainCrf crf = randomCrf(TagScheme.IOB2, new Random(12));
+    int n = crf.tags().size();
+    double[][] e = randomEmissions(4, n, new Random(13));
+    int[] open = {LinearChainCrf.OPEN, LinearChainCrf.OPEN, LinearChainCrf.OPEN, LinearChainCrf.OPEN};
+    double[][] dE = new double[4][n];
+    CrfGradient g = new CrfGradient(n);
+    assertEquals(0.0, crf.negLogLikelihood(e, open, dE, g), 1e-12);
+    for (double[] row : dE) {
+      for (double d : row) {
+        assertEquals(0.0, d, 1e-12);
+      }
+    }
+    for (double[] row : g.transitions) {
+      for (double d : row) {
+        assertEquals(0.0, d, 1e-12);
+      }
+    }
+  }
+
+  @Test
+  public void refusesAPartialAnnotationThatNoValidPathFits() {
+    LinearChainCrf crf = new LinearChainCrf(new TagSet(TagScheme.IOBES, List.of("A")));
+    int inside = crf.tags().index(io.github.ctakesdtn.corpus.Tag.parse("I-A"));
+    org.junit.Assert.assertThrows(IllegalArgumentException.class,
+        () -> nll(crf, new double[2][5], new int[] {inside, LinearChainCrf.OPEN}));
+  }
+
   private static void checkParameters(LinearChainCrf crf, double[][] e, int[] gold, double[][] params,
       double[][] analytic, String what) {
     double eps = 1e-6;

@@ -14,6 +14,7 @@ import io.github.ctakesdtn.nn.Params;
 import io.github.ctakesdtn.nn.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.Test;
 
 /** Real (small, seconds-long) training on a corpus written here. */
@@ -68,6 +69,20 @@ public class TrainerTest {
     assertTrue("epoch 2 at half the rate: " + flat + " " + decayed,
         flat.get(1).meanLoss() != decayed.get(1).meanLoss());
     assertEquals(0.005, constant.withLearningRateDecay(1.0).learningRateAt(2), 1e-12);
+  }
+
+  @Test
+  public void sentencesWhoseEveryTagIsOpenCostNothing() {
+    NetworkConfig shape = new NetworkConfig(NetworkConfig.CNN, 4, 4, 3, 8, 8, 0.3, 25, 0, 0, 0);
+    TrainingConfig config = new TrainingConfig(2, 2, 8, "adam", 0.01, 5.0, 0.3, TagScheme.IOB2, 21).withThreads(1);
+    List<LabeledSentence> open = SyntheticCorpus.sentences(60, 1).stream()
+        .map(s -> new LabeledSentence(s.tokens(), s.spans(), IntStream.range(0, s.tokens().size()).boxed().toList()))
+        .toList();
+    List<TrainingListener.EpochReport> epochs = new ArrayList<>();
+    new Trainer(shape, config, null, epochs::add).train(open, SyntheticCorpus.sentences(10, 2), new JsonObject());
+    for (TrainingListener.EpochReport epoch : epochs) {
+      assertEquals(epochs.toString(), 0.0, epoch.meanLoss(), 1e-9);
+    }
   }
 
   @Test
