@@ -80,6 +80,31 @@ public class AnnotatorIT {
   }
 
   @Test
+  public void anAbbreviationTheNoteDefinesAfterAMentionIsTaggedWhereverItOccursUnlessSwitchedOff() throws Exception {
+    String note = "Her brother also has cleidocranial dysplasia (CCD), and the CCD was mild.\n"
+        + "She was diagnosed with fibrodysplasia ossificans progressiva (FOP) as a child.\n"
+        + "The FOP has limited her mobility since then.\n";
+    List<String> with = diseases(note, true);
+    List<String> without = diseases(note, false);
+
+    assertTrue("the tagger finds the long forms: " + without, without.contains("cleidocranial dysplasia"));
+    for (String text : with) {
+      assertTrue(with + " against " + without, without.contains(text) || text.equals("CCD") || text.equals("FOP"));
+    }
+    assertTrue("every CCD is a mention: " + with, with.stream().filter("CCD"::equals).count() == 2);
+    assertTrue("the abbreviations add mentions the tagger alone misses: " + with + " against " + without,
+        with.size() > without.size());
+  }
+
+  private static List<String> diseases(String note, boolean abbreviations) throws Exception {
+    JCas jcas = JCasFactory.createText(note);
+    SimplePipeline.runPipeline(jcas, io.github.ctakesdtn.corpus.CtakesTokenizer.pipelineDescription(),
+        org.apache.uima.fit.factory.AnalysisEngineFactory.createEngineDescription(DtnNerAnnotator.class,
+            DtnNerAnnotator.PARAM_ABBREVIATIONS, abbreviations));
+    return JCasUtil.select(jcas, DiseaseDisorderMention.class).stream().map(m -> m.getCoveredText()).toList();
+  }
+
+  @Test
   public void theAggregateDescriptorLoadsWithUimasParserAndRuns() throws Exception {
     File descriptor = new File("desc/analysis_engine/DtnNerAggregate.xml");
     AnalysisEngineDescription description =

@@ -238,6 +238,10 @@ public class TrainTagEvaluateIT {
     assertTrue(selfTraining.toString(), unannotated >= 30 && unannotated <= 10 * 27);
     JsonArray rounds = selfTraining.getAsJsonArray("rounds");
     assertTrue(selfTraining.toString(), rounds.get(0).getAsJsonObject().get("mentionsFound").getAsInt() > 0);
+    // The tags the tagger was unsure of are left open, and counted.
+    assertEquals(0.9, selfTraining.get("openBelow").getAsDouble(), 0);
+    assertTrue(selfTraining.toString(), rounds.get(0).getAsJsonObject().get("openTokens").getAsInt() >= 0);
+    assertTrue(trained.toString(), trained.out().contains("tokens (left open)"));
     // Rounds go on while they are kept, up to three; the model written is the best of the first and the kept ones.
     double bestDevF1 = selfTraining.get("firstDevF1").getAsDouble();
     for (int i = 0; i < rounds.size(); i++) {

@@ -57,7 +57,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "Corpora are folders of CAS files (XMI, XCAS, binary) or CoNLL files. Early stopping and model selection"
             + " use exact-span F1 on the dev corpus (or on sentences carved from train when none is given).",
         "Training starts from the bundled model (--start-from). Given unannotated sentences (--unlabelled notes, or"
-            + " those --sample leaves out), the first model tags them and a second one trains on its mentions too,"
+            + " those --sample leaves out), the first model tags them and a second one trains on its mentions too (the"
+            + " tags it is unsure of left open),"
             + " kept when its dev F1 is no worse, and then tags them for a third (self-training, up to two rounds).",
         "The best model so far is written to --out after every improving epoch, so a stopped run leaves one;"
             + " a checkpoint written after every epoch (MODEL.checkpoint) lets --resume continue a stopped run."})
