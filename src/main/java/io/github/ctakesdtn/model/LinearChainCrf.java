@@ -14,6 +14,8 @@ import java.util.List;
  */
 public final class LinearChainCrf {
   private static final double IMPOSSIBLE = Double.NEGATIVE_INFINITY;
+  /** A gold tag that leaves its token's tag open: the loss sums over every tag there. */
+  public static final int OPEN = -1;
 
   private final TagSet tags;
   private final int n;
@@ -307,9 +309,6 @@ public final class LinearChainCrf {
     }
     return s;
   }
-
-  /** A gold tag that leaves its token's tag open: the loss sums over every tag there. */
-  public static final int OPEN = -1;
 
   /**
    * {@code log Z - score(gold)}; writes d/dE into {@code dEmissions} and ADDS the gradients of

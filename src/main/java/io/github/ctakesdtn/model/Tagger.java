@@ -51,7 +51,8 @@ public final class Tagger {
 
   /**
    * A sentence's mentions and, for each token, the CRF's marginal probability of the tag the best
-   * path gives it (how sure the model is of each token, mentions' and others').
+   * path gives it (how sure the model is of each token, mentions' and others'); only
+   * {@link #tagTokens} computes them (null otherwise).
    */
   public record TaggedTokens(List<TaggedSpan> spans, double[] tagProbabilities) {}
 
