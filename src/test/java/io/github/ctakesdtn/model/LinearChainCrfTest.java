@@ -73,21 +73,7 @@ public class LinearChainCrfTest {
         double[][] dE = new double[length][n];
         CrfGradient g = new CrfGradient(n);
         crf.negLogLikelihood(e, gold, dE, g);
-        double eps = 1e-6;
-        for (int t = 0; t < length; t++) {
-          for (int j = 0; j < n; j++) {
-            double original = e[t][j];
-            e[t][j] = original + eps;
-            double plus = nll(crf, e, gold);
-            e[t][j] = original - eps;
-            double minus = nll(crf, e, gold);
-            e[t][j] = original;
-            assertClose("dE " + scheme + " t" + t + " j" + j, (plus - minus) / (2 * eps), dE[t][j]);
-          }
-        }
-        checkParameters(crf, e, gold, crf.transitions(), g.transitions, scheme + " transitions");
-        checkParameters(crf, e, gold, new double[][] {crf.start()}, new double[][] {g.start}, scheme + " start");
-        checkParameters(crf, e, gold, new double[][] {crf.end()}, new double[][] {g.end}, scheme + " end");
+        checkGradients(crf, e, gold, dE, g, scheme.toString());
       }
     }
   }
@@ -112,21 +98,7 @@ public class LinearChainCrfTest {
         CrfGradient g = new CrfGradient(n);
         assertEquals(scheme + " length " + length, expected, crf.negLogLikelihood(e, gold, dE, g), 1e-9);
         assertTrue("fixing fewer tags costs less", expected < nll(crf, e, full));
-        double eps = 1e-6;
-        for (int t = 0; t < length; t++) {
-          for (int j = 0; j < n; j++) {
-            double original = e[t][j];
-            e[t][j] = original + eps;
-            double plus = nll(crf, e, gold);
-            e[t][j] = original - eps;
-            double minus = nll(crf, e, gold);
-            e[t][j] = original;
-            assertClose("dE " + scheme + " t" + t + " j" + j, (plus - minus) / (2 * eps), dE[t][j]);
-          }
-        }
-        checkParameters(crf, e, gold, crf.transitions(), g.transitions, scheme + " transitions");
-        checkParameters(crf, e, gold, new double[][] {crf.start()}, new double[][] {g.start}, scheme + " start");
-        checkParameters(crf, e, gold, new double[][] {crf.end()}, new double[][] {g.end}, scheme + " end");
+        checkGradients(crf, e, gold, dE, g, scheme.toString());
       }
     }
   }
@@ -167,6 +139,26 @@ public class LinearChainCrfTest {
     int inside = crf.tags().index(io.github.ctakesdtn.corpus.Tag.parse("I-A"));
     org.junit.Assert.assertThrows(IllegalArgumentException.class,
         () -> nll(crf, new double[2][5], new int[] {inside, LinearChainCrf.OPEN}));
+  }
+
+  /** The analytic gradients {@code dE} and {@code g} of the loss at {@code gold} against central differences. */
+  private static void checkGradients(LinearChainCrf crf, double[][] e, int[] gold, double[][] dE, CrfGradient g,
+      String what) {
+    double eps = 1e-6;
+    for (int t = 0; t < e.length; t++) {
+      for (int j = 0; j < e[t].length; j++) {
+        double original = e[t][j];
+        e[t][j] = original + eps;
+        double plus = nll(crf, e, gold);
+        e[t][j] = original - eps;
+        double minus = nll(crf, e, gold);
+        e[t][j] = original;
+        assertClose("dE " + what + " t" + t + " j" + j, (plus - minus) / (2 * eps), dE[t][j]);
+      }
+    }
+    checkParameters(crf, e, gold, crf.transitions(), g.transitions, what + " transitions");
+    checkParameters(crf, e, gold, new double[][] {crf.start()}, new double[][] {g.start}, what + " start");
+    checkParameters(crf, e, gold, new double[][] {crf.end()}, new double[][] {g.end}, what + " end");
   }
 
   private static void checkParameters(LinearChainCrf crf, double[][] e, int[] gold, double[][] params,
