@@ -2,6 +2,7 @@ package io.github.ctakesdtn;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -228,7 +229,7 @@ public class TrainTagEvaluateIT {
     writeFewHeldAndNotes();
 
     Cli.Result trained = Cli.ok(dir(), "train", "--train", "xmi/few", "--unlabelled", "notes", "--test", "xmi/held",
-        "--out", "self.model", "--epochs", "1", "--seed", "5", "--self-training-rounds", "3");
+        "--out", "self.model", "--epochs", "1", "--seed", "5", "--self-training-rounds", "3", "--teacher", "none");
     assertTrue("notes no longer mean a fresh network: " + trained, trained.out().contains("starting from the bundled"));
     assertTrue(trained.toString(), trained.out().contains("self-training, round 1: the first model"));
     assertTrue(trained.toString(), trained.out().contains("self-training, round 1: kept"));
@@ -278,7 +279,7 @@ public class TrainTagEvaluateIT {
 
     // Without notes: the first model of the next run, which has them.
     Cli.ok(dir(), "train", "--train", "xmi/few", "--epochs", "1", "--out", "teacher.model", "--seed", "5");
-    Cli.ok(dir(), concat(run, "--out", "self.model", "--seed", "5"));
+    Cli.ok(dir(), concat(run, "--out", "self.model", "--seed", "5", "--teacher", "none"));
     // Another seed's run with the seed-5 first model as its teacher trains on that model's mentions.
     Cli.Result taught = Cli.ok(dir(), concat(run, "--out", "taught.model", "--seed", "6", "--teacher", "teacher.model"));
 
@@ -289,6 +290,35 @@ public class TrainTagEvaluateIT {
     JsonObject byFirstModel = ModelFile.load(dir().resolve("self.model")).provenance().getAsJsonObject("selfTraining");
     assertEquals(firstRound(byFirstModel).get("mentionsFound"),
         firstRound(provenance.getAsJsonObject("selfTraining")).get("mentionsFound"));
+  }
+
+  @Test
+  public void byDefaultAContextualTeacherTagsForTheLastRoundAndTheModelKeepsTheFastNetwork() throws Exception {
+    writeFewHeldAndNotes();
+
+    Cli.Result trained = Cli.ok(dir(), "train", "--train", "xmi/few", "--unlabelled", "notes", "--out", "taught.model",
+        "--epochs", "1", "--seed", "5", "--char-lm-passes", "1");
+    String out = trained.out();
+    assertTrue(trained.toString(), out.contains("contextual teacher: this network with character language models of 128"));
+    assertTrue(trained.toString(), out.contains("the teacher's self-training, round 1: the first model (dev F1"));
+    assertTrue(trained.toString(), out.contains("self-training, round 1: the teacher (dev F1"));
+    assertFalse("two rounds: the teacher's one, then the last: " + out, out.contains("round 2"));
+    TaggerModel model = ModelFile.load(dir().resolve("taught.model"));
+    assertEquals("the model written has no language models", 0, model.config().contextHidden());
+    JsonObject teacher = model.provenance().getAsJsonObject("contextualTeacher");
+    assertEquals(128, teacher.getAsJsonObject("charLm").get("hidden").getAsInt());
+    assertTrue("the notes were read too: " + teacher, teacher.getAsJsonObject("charLm").get("characters").getAsLong()
+        > fewCharacters() + 1000);
+    assertEquals(1, teacher.getAsJsonObject("selfTraining").getAsJsonArray("rounds").size());
+    assertEquals("the teacher", firstRound(model.provenance().getAsJsonObject("selfTraining")).get("tagger").getAsString());
+    try (Stream<Path> left = Files.list(dir())) {
+      assertEquals("no checkpoint stays", List.of(), left.filter(p -> p.toString().endsWith(".checkpoint")).toList());
+    }
+  }
+
+  /** The characters of xmi/few's text (as {@link #writeFewHeldAndNotes} writes it), without the notes. */
+  private static long fewCharacters() {
+    return SyntheticCorpus.sentences(30, 7).stream().mapToLong(s -> String.join(" ", s.tokens()).length()).sum();
   }
 
   private static JsonObject firstRound(JsonObject selfTraining) {
@@ -309,9 +339,7 @@ public class TrainTagEvaluateIT {
     TaggerModel model = ModelFile.load(dir().resolve("context.model"));
     assertEquals(8, model.config().contextHidden());
     JsonObject charLm = model.provenance().getAsJsonObject("charLm");
-    long trainingText = SyntheticCorpus.sentences(30, 7).stream().mapToLong(s -> String.join(" ", s.tokens()).length())
-        .sum();
-    assertTrue("the notes were read too: " + charLm, charLm.get("characters").getAsLong() > trainingText + 1000);
+    assertTrue("the notes were read too: " + charLm, charLm.get("characters").getAsLong() > fewCharacters() + 1000);
 
     Cli.ok(dir(), "tag", "--model", "context.model", "--in", "xmi/held", "--out", "context-tagged");
     Cli.ok(dir(), "evaluate", "--gold", "xmi/held", "--pred", "context-tagged", "--json", "context.json");

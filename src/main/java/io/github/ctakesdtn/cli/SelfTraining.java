@@ -122,8 +122,15 @@ final class SelfTraining {
    */
   static final double OPEN_BELOW = 0.9;
 
-  /** How self-training runs: at most {@code maxRounds} rounds, tags under {@code openBelow} left open. */
-  record Settings(int maxRounds, double openBelow) {}
+  /**
+   * How self-training runs: at most {@code maxRounds} rounds, tags under {@code openBelow} left open;
+   * {@code stage} names it on the console ("self-training", or the contextual teacher's).
+   */
+  record Settings(int maxRounds, double openBelow, String stage) {
+    Settings(int maxRounds, double openBelow) {
+      this(maxRounds, openBelow, "self-training");
+    }
+  }
 
   /** A trained run and its history: the first model, or a round's. */
   record Trained(SchemeTrainer.Outcome outcome, HistoryRecorder history) {}
@@ -163,17 +170,17 @@ final class SelfTraining {
       long mentions = silver.stream().mapToLong(sentence -> sentence.spans().size()).sum();
       long openTokens = silver.stream().mapToLong(sentence -> sentence.openTokens().size()).sum();
       long tokens = silver.stream().mapToLong(sentence -> sentence.tokens().size()).sum();
-      console.printf("self-training, round %d: %s (dev F1 %.2f) found %,d mentions in %,d unannotated sentences,"
+      console.printf("%s, round %d: %s (dev F1 %.2f) found %,d mentions in %,d unannotated sentences,"
           + " unsure of %,d of their %,d tokens (left open); a new model trains on them and the %,d annotated ones"
           + " (--no-self-training stops at the first model)%n",
-          round, taggerName, 100 * taggerDevF1, mentions, silver.size(), openTokens, tokens, annotated.size());
+          settings.stage(), round, taggerName, 100 * taggerDevF1, mentions, silver.size(), openTokens, tokens, annotated.size());
       List<LabeledSentence> both = new ArrayList<>(annotated);
       both.addAll(silver);
       Trained trained = trainer.train(round, both);
       double devF1 = trained.outcome().devF1();
       double bestDevF1 = best.outcome().devF1();
       boolean kept = devF1 >= bestDevF1;
-      console.printf("self-training, round %d: kept %s (dev F1 %.2f; %s %.2f)%n", round, kept ? "its model" : bestName,
+      console.printf("%s, round %d: kept %s (dev F1 %.2f; %s %.2f)%n", settings.stage(), round, kept ? "its model" : bestName,
           100 * Math.max(devF1, bestDevF1), kept ? "the best before, " + bestName + "," : "this round's",
           100 * (kept ? bestDevF1 : devF1));
       JsonObject entry = new JsonObject();

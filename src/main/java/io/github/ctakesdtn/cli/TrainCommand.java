@@ -39,6 +39,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -134,10 +135,12 @@ final class TrainCommand implements Callable<Integer> {
   double selfTrainingOpenBelow = SelfTraining.OPEN_BELOW;
 
   @Option(names = "--teacher", paramLabel = "MODEL",
-      description = "Self-training with a teacher: this trained model (e.g. a slower, more accurate one made with"
-          + " --char-lm) tags the unannotated sentences instead of the first model, so that this run's network learns"
-          + " what it finds (distillation). Its labels must be among the training corpus's.")
-  String teacher;
+      description = "Who tags the unannotated sentences of self-training: contextual (the default) trains a teacher"
+          + " first, this network with character language models of " + ContextualTeacher.CHAR_LM + " units (--char-lm),"
+          + " self-trained for all rounds but the last, whose mentions the last round's model learns; none, the first"
+          + " model and each kept round's model; or a trained model's file (distillation), whose labels must be among"
+          + " the training corpus's.")
+  String teacher = ContextualTeacher.NAME;
 
   @Option(names = "--char-lm", paramLabel = "N",
       description = "Contextual embeddings (Akbik et al. 2018): two character language models of N LSTM units, trained"
@@ -151,6 +154,7 @@ final class TrainCommand implements Callable<Integer> {
   int charLmPasses = CharLmTrainer.Settings.defaults(1, 0).passes();
 
   static final String NO_START = "none";
+  static final String NO_TEACHER = "none";
   static final String BUNDLED_START = "default";
 
   /** Options that a start model's network and vectors would override: given, they mean a fresh start by default. */
@@ -215,6 +219,8 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
     TaggerModel teacherModel = teacher(start, unannotated, trainSentences, data);
+    boolean contextualTeacher = teacherModel == null && teacher.equals(ContextualTeacher.NAME) && !unannotated.isEmpty()
+        && !contextual(start);
     modelCard.licences(); // a bad entry fails now, not after training
     HistoryRecorder history = new HistoryRecorder(devSentences.stream().map(LabeledSentence::tokens).toList());
     TrainingListener listener = TrainingListeners.all(progress(console, history, provenance), history);
@@ -242,19 +248,27 @@ final class TrainCommand implements Callable<Integer> {
       removeTree(scratch);
     }
     embeddings.record(data);
-    Params contextModels = contextModels(split, sourceSentences, provenance, console);
+    Params contextModels = charLm == 0 ? null : charLanguageModels(runText(split, sourceSentences), charLm,
+        provenance, "charLm", console);
     SharingScheme trainedScheme = scheme; // the lambda takes effectively final copies
     List<LabeledSentence> sourceCorpus = sourceSentences;
-    Phase phase = (sentences, phaseListener, phaseCheckpoints) -> SchemeTrainer.train(trainedScheme, shape, config,
-        table, transferConfig, sourceCorpus, sentences, devSentences, phaseListener, provenance, phaseCheckpoints, start,
-        contextModels);
+    PhaseFactory phases = (phaseShape, phaseContext) -> (sentences, phaseListener, phaseCheckpoints) ->
+        SchemeTrainer.train(trainedScheme, phaseShape, config, table, transferConfig, sourceCorpus, sentences, devSentences,
+            phaseListener, provenance, phaseCheckpoints, start, phaseContext);
+    Phase phase = phases.of(shape, contextModels);
     SchemeTrainer.Outcome outcome = phase.train(trainSentences, listener, checkpoints);
     SchemeTrainer.Outcome first = outcome;
     List<Checkpoints> roundCheckpoints = new ArrayList<>();
     if (!unannotated.isEmpty()) {
-      SelfTraining.RoundTrainer rounds = roundTrainer(phase, recipe, devSentences, roundCheckpoints, provenance, console);
-      SelfTraining.Trained kept = SelfTraining.inRounds(rounds, new SelfTraining.Trained(first, history), teacherModel,
-          devSentences, unannotated, trainSentences, new SelfTraining.Settings(selfTrainingRounds, selfTrainingOpenBelow),
+      int rounds = selfTrainingRounds;
+      if (contextualTeacher) {
+        teacherModel = contextualTeacher(phases, shape, split, unannotated, recipe, roundCheckpoints, provenance, console);
+        rounds = 1; // the teacher's rounds were all but the last
+      }
+      SelfTraining.RoundTrainer trainer = roundTrainer(phase, recipe, devSentences, roundCheckpoints,
+          this::selfTrainingCheckpoint, true, provenance, console);
+      SelfTraining.Trained kept = SelfTraining.inRounds(trainer, new SelfTraining.Trained(first, history), teacherModel,
+          devSentences, unannotated, trainSentences, new SelfTraining.Settings(rounds, selfTrainingOpenBelow),
           provenance, console);
       outcome = kept.outcome();
       history = kept.history();
@@ -306,15 +320,10 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * With --char-lm, the character language models trained on the text this run has: every training
-   * sentence (sampled or not), the source corpus and the --unlabelled notes; recorded in the
-   * provenance. Null without --char-lm.
+   * The text this run has, which --char-lm's language models read: every training sentence (sampled or
+   * not), the source corpus and the --unlabelled notes.
    */
-  private Params contextModels(TrainingData.Split split, List<LabeledSentence> sourceSentences,
-      JsonObject provenance, PrintStream console) throws Exception {
-    if (charLm == 0) {
-      return null;
-    }
+  private List<List<String>> runText(TrainingData.Split split, List<LabeledSentence> sourceSentences) throws Exception {
     List<List<String>> text = new ArrayList<>();
     Stream.concat(split.all().stream(), sourceSentences.stream()).forEach(s -> text.add(s.tokens()));
     try (UnlabelledNotes reader = new UnlabelledNotes()) {
@@ -322,16 +331,60 @@ final class TrainCommand implements Callable<Integer> {
         text.addAll(SelfTraining.sentencesOf(reader, note));
       }
     }
-    CharLmTrainer.Settings defaults = CharLmTrainer.Settings.defaults(charLm, options.seed);
-    CharLmTrainer.Settings settings = new CharLmTrainer.Settings(charLm, charLmPasses, defaults.batch(),
+    return text;
+  }
+
+  /** Character language models of {@code hidden} units trained on this text, recorded as {@code key} in {@code record}. */
+  private Params charLanguageModels(List<List<String>> text, int hidden, JsonObject record, String key,
+      PrintStream console) throws Exception {
+    CharLmTrainer.Settings defaults = CharLmTrainer.Settings.defaults(hidden, options.seed);
+    CharLmTrainer.Settings settings = new CharLmTrainer.Settings(hidden, charLmPasses, defaults.batch(),
         defaults.learningRate(), defaults.clipNorm(), options.seed);
     CharLmTrainer.Trained trained = CharLmTrainer.train(text, settings, console);
-    JsonObject record = new Gson().toJsonTree(settings).getAsJsonObject();
-    record.addProperty("characters", trained.characters());
-    record.addProperty("forwardBitsPerChar", trained.forwardBits());
-    record.addProperty("backwardBitsPerChar", trained.backwardBits());
-    provenance.add("charLm", record);
+    JsonObject trainedRecord = new Gson().toJsonTree(settings).getAsJsonObject();
+    trainedRecord.addProperty("characters", trained.characters());
+    trainedRecord.addProperty("forwardBitsPerChar", trained.forwardBits());
+    trainedRecord.addProperty("backwardBitsPerChar", trained.backwardBits());
+    record.add(key, trainedRecord);
     return trained.params();
+  }
+
+  /** Whether this run's network has character language models: --char-lm's, or its start model's. */
+  private boolean contextual(PretrainedStart start) {
+    return charLm > 0 || (start != null && start.shapeFor(0, 0).contextHidden() > 0);
+  }
+
+  /**
+   * Trains the contextual teacher ({@link ContextualTeacher}): this run's network with character language
+   * models, from the same start, on the annotated sentences, then self-trained on the unannotated ones for
+   * all rounds but the last; returns the model it keeps, recorded as {@code contextualTeacher} in the
+   * provenance. Its phases have checkpoints of their own; its epochs are shown but never written to --out,
+   * which only ever holds this run's own network.
+   */
+  private TaggerModel contextualTeacher(PhaseFactory phases, NetworkConfig shape, TrainingData.Split split,
+      List<List<String>> unannotated, JsonObject recipe, List<Checkpoints> checkpoints, JsonObject provenance,
+      PrintStream console) throws Exception {
+    console.printf("contextual teacher: this network with character language models of %d units tags the unannotated"
+        + " sentences for the last round (--teacher none: the first model does)%n", ContextualTeacher.CHAR_LM);
+    JsonObject record = new JsonObject();
+    provenance.add("contextualTeacher", record);
+    Params languageModels = charLanguageModels(ContextualTeacher.text(split, unannotated), ContextualTeacher.CHAR_LM,
+        record, "charLm", console);
+    Phase phase = phases.of(shape.withContextHidden(ContextualTeacher.CHAR_LM), languageModels);
+    JsonObject teacherRecipe = recipe.deepCopy();
+    teacherRecipe.addProperty("contextualTeacher", ContextualTeacher.CHAR_LM);
+    teacherRecipe.addProperty("charLmPasses", charLmPasses);
+    Checkpoints firstCheckpoints = checkpoints(teacherCheckpoint(0), teacherRecipe, console);
+    checkpoints.add(firstCheckpoints);
+    HistoryRecorder history = new HistoryRecorder(split.dev().stream().map(LabeledSentence::tokens).toList());
+    SchemeTrainer.Outcome first = phase.train(split.train(), new ConsoleTrainingListener(console), firstCheckpoints);
+    SelfTraining.RoundTrainer trainer = roundTrainer(phase, teacherRecipe, split.dev(), checkpoints,
+        this::teacherCheckpoint, false, provenance, console);
+    SelfTraining.Trained kept = SelfTraining.inRounds(trainer, new SelfTraining.Trained(first, history), null,
+        split.dev(), unannotated, split.train(), new SelfTraining.Settings(selfTrainingRounds - 1, selfTrainingOpenBelow,
+            "the teacher's self-training"), record, console);
+    record.addProperty("devF1", kept.outcome().devF1());
+    return kept.outcome().model();
   }
 
   /** The model to start from, recorded (location and SHA-256) in the provenance's data; null for a fresh start. */
@@ -418,6 +471,11 @@ final class TrainCommand implements Callable<Integer> {
     SchemeTrainer.Outcome train(List<LabeledSentence> sentences, TrainingListener listener, Checkpoints checkpoints);
   }
 
+  /** The run's phase for a network of this shape with these character language models (null: none). */
+  private interface PhaseFactory {
+    Phase of(NetworkConfig shape, Params contextModels);
+  }
+
   /**
    * The --teacher model, loaded and checked before any training, and recorded (location and SHA-256) in
    * the provenance's data; null without --teacher. It needs the unannotated sentences of self-training
@@ -425,7 +483,8 @@ final class TrainCommand implements Callable<Integer> {
    */
   private TaggerModel teacher(PretrainedStart start, List<List<String>> unannotated, List<LabeledSentence> annotated,
       JsonObject data) throws IOException {
-    if (teacher == null) {
+    boolean given = spec.commandLine().getParseResult().hasMatchedOption("--teacher");
+    if (teacher.equals(NO_TEACHER) || (teacher.equals(ContextualTeacher.NAME) && !given)) {
       return null;
     }
     String why = start == null ? "a fresh network (self-training runs from a trained start)"
@@ -435,6 +494,13 @@ final class TrainCommand implements Callable<Integer> {
     if (why != null) {
       throw new ParameterException(spec.commandLine(),
           "--teacher tags the unannotated sentences of self-training, which this run does not have: " + why);
+    }
+    if (teacher.equals(ContextualTeacher.NAME)) {
+      if (contextual(start)) {
+        throw new ParameterException(spec.commandLine(), "--teacher contextual trains a network with character language"
+            + " models to teach this run's, which has them already (--char-lm, or a --start-from model with them)");
+      }
+      return null;
     }
     TaggerModel model = ModelRegistry.tagger(teacher).model();
     List<String> labels = Trainer.labelsOf(annotated);
@@ -451,21 +517,23 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * Trains a self-training round's model: the command's network from the same start, with a checkpoint
-   * of its own (added to {@code checkpoints}, removed once the model is written) and its own progress.
+   * Trains a self-training round's model: the phase's network from the same start, with a checkpoint of its
+   * own ({@code checkpointFile} of the round; added to {@code checkpoints}, removed once the model is written)
+   * and its own progress, which writes each better model to --out when {@code writeImproved}.
    */
   private SelfTraining.RoundTrainer roundTrainer(Phase phase, JsonObject recipe, List<LabeledSentence> dev,
-      List<Checkpoints> checkpoints, JsonObject provenance, PrintStream console) {
+      List<Checkpoints> checkpoints, IntFunction<Path> checkpointFile, boolean writeImproved, JsonObject provenance,
+      PrintStream console) {
     return (round, sentences) -> {
       JsonObject roundRecipe = recipe.deepCopy();
       roundRecipe.addProperty("phase", round == 1 ? "self-training" : "self-training round " + round);
       roundRecipe.addProperty("selfTrainingOpenBelow", selfTrainingOpenBelow);
-      Checkpoints roundCheckpoints = checkpoints(selfTrainingCheckpoint(round), roundRecipe, console);
+      Checkpoints roundCheckpoints = checkpoints(checkpointFile.apply(round), roundRecipe, console);
       checkpoints.add(roundCheckpoints);
       HistoryRecorder history = new HistoryRecorder(dev.stream().map(LabeledSentence::tokens).toList());
       history.checkpointIn(roundCheckpoints.runState(), roundCheckpoints.resumed());
-      SchemeTrainer.Outcome outcome = phase.train(sentences,
-          TrainingListeners.all(progress(console, history, provenance), history), roundCheckpoints);
+      TrainingListener shown = writeImproved ? progress(console, history, provenance) : new ConsoleTrainingListener(console);
+      SchemeTrainer.Outcome outcome = phase.train(sentences, TrainingListeners.all(shown, history), roundCheckpoints);
       return new SelfTraining.Trained(outcome, history);
     };
   }
@@ -499,6 +567,11 @@ final class TrainCommand implements Callable<Integer> {
    */
   private Path selfTrainingCheckpoint(int round) {
     return out.resolveSibling(out.getFileName() + ".self-training" + (round == 1 ? "" : "-" + round) + ".checkpoint");
+  }
+
+  /** The checkpoint of the contextual teacher's first model (round 0) or of its self-training round. */
+  private Path teacherCheckpoint(int round) {
+    return out.resolveSibling(out.getFileName() + ".teacher" + (round == 0 ? "" : "-self-training-" + round) + ".checkpoint");
   }
 
   private Checkpoints checkpoints(Path file, JsonObject recipe, PrintStream console) throws IOException {

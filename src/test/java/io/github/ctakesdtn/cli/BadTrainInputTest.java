@@ -59,6 +59,10 @@ public class BadTrainInputTest {
     assertReports(CliRun.run(fromBundled, "--unlabelled", notes, "--no-self-training"), 2, "--no-self-training");
     assertReports(CliRun.run(fromBundled, "--unlabelled", notes), 2, "--teacher " + bundled,
         "DiseaseDisorderMention", "which the training corpus does not annotate (its labels: [Chemical])");
+    String[] contextual = {"train", "--train", corpus, "--dev", corpus, "--out", files.path("m.model").toString(),
+        "--unlabelled", notes, "--teacher", "contextual"};
+    assertReports(CliRun.run(contextual, "--char-lm", "8"), 2, "--teacher contextual trains a network with character"
+        + " language models to teach this run's, which has them already");
   }
 
   @Test
