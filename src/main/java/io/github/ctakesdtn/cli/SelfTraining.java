@@ -25,8 +25,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Self-training, what {@code train} does after the first model from a trained start: the first model
- * (or a {@code --teacher}) tags sentences nobody annotated (the training sentences a {@code --sample}
+ * Self-training, what {@code train} does after the first model from a trained start: a teacher (by
+ * default the {@link ContextualTeacher}, itself self-trained this way; with {@code --teacher none} the
+ * first model) tags sentences nobody annotated (the training sentences a {@code --sample}
  * left out, and the notes of {@code --unlabelled}), a new model, from the same start, trains on its
  * mentions beside the annotated sentences (the tags it is unsure of left open, {@link #OPEN_BELOW}),
  * and, kept, tags them for the next round. Measured at 10% of

@@ -58,9 +58,10 @@ import picocli.CommandLine.Model.CommandSpec;
         "Corpora are folders of CAS files (XMI, XCAS, binary) or CoNLL files. Early stopping and model selection"
             + " use exact-span F1 on the dev corpus (or on sentences carved from train when none is given).",
         "Training starts from the bundled model (--start-from). Given unannotated sentences (--unlabelled notes, or"
-            + " those --sample leaves out), the first model tags them and a second one trains on its mentions too (the"
-            + " tags it is unsure of left open),"
-            + " kept when its dev F1 is no worse, and then tags them for a third (self-training, up to two rounds).",
+            + " those --sample leaves out), a teacher tags them and a second model trains on its mentions too (the"
+            + " tags it is unsure of left open), kept when its dev F1 is no worse than the first model's (self-training)."
+            + " The teacher is this network with contextual character language models, itself self-trained for a"
+            + " round (--teacher).",
         "The best model so far is written to --out after every improving epoch, so a stopped run leaves one;"
             + " a checkpoint written after every epoch (MODEL.checkpoint) lets --resume continue a stopped run."})
 final class TrainCommand implements Callable<Integer> {
@@ -249,7 +250,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     embeddings.record(data);
     Params contextModels = charLm == 0 ? null : charLanguageModels(runText(split, sourceSentences), charLm,
-        provenance, "charLm", console);
+        provenance, console);
     SharingScheme trainedScheme = scheme; // the lambda takes effectively final copies
     List<LabeledSentence> sourceCorpus = sourceSentences;
     PhaseFactory phases = (phaseShape, phaseContext) -> (sentences, phaseListener, phaseCheckpoints) ->
@@ -334,9 +335,9 @@ final class TrainCommand implements Callable<Integer> {
     return text;
   }
 
-  /** Character language models of {@code hidden} units trained on this text, recorded as {@code key} in {@code record}. */
-  private Params charLanguageModels(List<List<String>> text, int hidden, JsonObject record, String key,
-      PrintStream console) throws Exception {
+  /** Character language models of {@code hidden} units trained on this text, recorded as {@code charLm} in {@code record}. */
+  private Params charLanguageModels(List<List<String>> text, int hidden, JsonObject record, PrintStream console)
+      throws Exception {
     CharLmTrainer.Settings defaults = CharLmTrainer.Settings.defaults(hidden, options.seed);
     CharLmTrainer.Settings settings = new CharLmTrainer.Settings(hidden, charLmPasses, defaults.batch(),
         defaults.learningRate(), defaults.clipNorm(), options.seed);
@@ -345,7 +346,7 @@ final class TrainCommand implements Callable<Integer> {
     trainedRecord.addProperty("characters", trained.characters());
     trainedRecord.addProperty("forwardBitsPerChar", trained.forwardBits());
     trainedRecord.addProperty("backwardBitsPerChar", trained.backwardBits());
-    record.add(key, trainedRecord);
+    record.add("charLm", trainedRecord);
     return trained.params();
   }
 
@@ -369,7 +370,7 @@ final class TrainCommand implements Callable<Integer> {
     JsonObject record = new JsonObject();
     provenance.add("contextualTeacher", record);
     Params languageModels = charLanguageModels(ContextualTeacher.text(split, unannotated), ContextualTeacher.CHAR_LM,
-        record, "charLm", console);
+        record, console);
     Phase phase = phases.of(shape.withContextHidden(ContextualTeacher.CHAR_LM), languageModels);
     JsonObject teacherRecipe = recipe.deepCopy();
     teacherRecipe.addProperty("contextualTeacher", ContextualTeacher.CHAR_LM);
