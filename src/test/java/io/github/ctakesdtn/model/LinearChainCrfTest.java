@@ -144,23 +144,13 @@ public class LinearChainCrfTest {
   /** The analytic gradients {@code dE} and {@code g} of the loss at {@code gold} against central differences. */
   private static void checkGradients(LinearChainCrf crf, double[][] e, int[] gold, double[][] dE, CrfGradient g,
       String what) {
-    double eps = 1e-6;
-    for (int t = 0; t < e.length; t++) {
-      for (int j = 0; j < e[t].length; j++) {
-        double original = e[t][j];
-        e[t][j] = original + eps;
-        double plus = nll(crf, e, gold);
-        e[t][j] = original - eps;
-        double minus = nll(crf, e, gold);
-        e[t][j] = original;
-        assertClose("dE " + what + " t" + t + " j" + j, (plus - minus) / (2 * eps), dE[t][j]);
-      }
-    }
+    checkParameters(crf, e, gold, e, dE, what + " dE");
     checkParameters(crf, e, gold, crf.transitions(), g.transitions, what + " transitions");
     checkParameters(crf, e, gold, new double[][] {crf.start()}, new double[][] {g.start}, what + " start");
     checkParameters(crf, e, gold, new double[][] {crf.end()}, new double[][] {g.end}, what + " end");
   }
 
+  /** Central differences of the loss in each of {@code params} (emissions or CRF weights) against {@code analytic}. */
   private static void checkParameters(LinearChainCrf crf, double[][] e, int[] gold, double[][] params,
       double[][] analytic, String what) {
     double eps = 1e-6;
